@@ -1,0 +1,133 @@
+// Types shared by the pipeline's stages. Data flows one way:
+// ingest → normalize → segment → extract → resolve → store → query.
+
+/** Where a fact was read from: a character span of the article's stored text and the rule that read it. */
+export interface Evidence {
+  start: number;
+  end: number;
+  rule: string;
+}
+
+/** A cluster's number ("số V" is 5) or, for a bloc without a number, its label as written. */
+export type ClusterKey = number | string;
+
+export type EventKind = 'review' | 'pledge' | 'midyear' | 'other';
+export type Recipient = 'collective' | 'individual' | 'unit';
+export type AwardStatus = 'granted' | 'proposed';
+
+export interface EventFact {
+  kind: EventKind;
+  cluster: ClusterKey | null;
+  year: number | null;
+  date: string | null;
+  place: string | null;
+  evidence: Evidence;
+}
+
+export interface ClusterFact {
+  cluster: ClusterKey;
+  label: string;
+  scope: string | null;
+  block: string | null;
+  evidence: Evidence;
+}
+
+export interface MemberFact {
+  cluster: ClusterKey | null;
+  year: number | null;
+  unit: string;
+  evidence: Evidence;
+}
+
+export interface ChairFact {
+  cluster: ClusterKey | null;
+  year: number | null;
+  unit: string;
+  evidence: Evidence;
+}
+
+export interface HandoverFact {
+  cluster: ClusterKey | null;
+  year: number | null;
+  from: string | null;
+  to: string;
+  evidence: Evidence;
+}
+
+export interface OfficialFact {
+  name: string;
+  rank: string | null;
+  titles: string[];
+  evidence: Evidence;
+}
+
+export interface AwardFact {
+  cluster: ClusterKey | null;
+  year: number | null;
+  award: string | null;
+  recipient: Recipient | null;
+  count: number | null;
+  units: string[];
+  status: AwardStatus;
+  evidence: Evidence;
+}
+
+/** Every fact of one article, grouped as CONTRACT.md groups them. */
+export interface ArticleFacts {
+  events: EventFact[];
+  clusters: ClusterFact[];
+  members: MemberFact[];
+  chairs: ChairFact[];
+  handovers: HandoverFact[];
+  officials: OfficialFact[];
+  awards: AwardFact[];
+}
+
+export const FACT_TYPES = ['events', 'clusters', 'members', 'chairs', 'handovers', 'officials', 'awards'] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+/** What the page or text says about itself. */
+export interface ArticleMeta {
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) or date-time, as precise as the source gives it. */
+  published: string | null;
+  authors: string[];
+}
+
+/**
+ * One document as ingestion hands it on: its text not yet normalized, plus what
+ * the container (HTML head, crawl record) said about it.
+ */
+export interface RawDocument {
+  /** Stable id: the input file's stem, or for a crawl record a hash of its URL. */
+  id: string;
+  /** The input path, with `#N` appended for record N (1-based line) of a JSONL file. */
+  source: string;
+  format: 'txt' | 'html' | 'jsonl';
+  url: string | null;
+  /** Main text, paragraphs separated by blank lines. */
+  text: string;
+  /** Metadata the container gave (HTML head, JSON-LD, crawl record); null fields are unknown. */
+  meta: Partial<ArticleMeta>;
+}
+
+/** An input that could not be read or parsed: one clear line naming the file (and record). */
+export interface InputFault {
+  source: string;
+  /** 1-based line of a JSONL record, when the fault is one record's. */
+  record: number | null;
+  reason: string;
+}
+
+/** An article ready to store: normalized text, metadata and facts. */
+export interface ProcessedArticle {
+  id: string;
+  source: string;
+  url: string | null;
+  /** Normalized text that every evidence span indexes. */
+  text: string;
+  /** Hash of the normalized text (hex sha256). */
+  contentHash: string;
+  meta: ArticleMeta;
+  facts: ArticleFacts;
+}
