@@ -1,0 +1,69 @@
+import { alternation, type Lexicon } from './lexicon.js';
+
+/** Letters and digits of any script: the engine's notion of a word character. */
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+/** `\b` in a rule means a Unicode word boundary (JavaScript's own `\b` only knows ASCII letters). */
+const UNICODE_BOUNDARY = `(?:(?<!${WORD_CHAR})(?=${WORD_CHAR})|(?<=${WORD_CHAR})(?!${WORD_CHAR}))`;
+
+// `\p{L}` (a Unicode property) is not a reference.
+const REF_RE = /(?<!\\[pP])\{([A-Z][A-Z0-9_]*)\}/g;
+
+export class MacroError extends Error {}
+
+/**
+ * Named pattern pieces a rule can use as `{NAME}`: each lexicon (a whole-word
+ * alternation of its terms) and each macro of `rules/macros.yaml`.
+ */
+export class MacroTable {
+  private readonly sources = new Map<string, string>();
+  private readonly expanded = new Map<string, string>();
+
+  constructor(lexicons: Iterable<Lexicon>, macros: Record<string, string>) {
+    for (const lex of lexicons) this.sources.set(lex.name, `(?<!${WORD_CHAR})${alternation(lex)}(?!${WORD_CHAR})`);
+    for (const [name, source] of Object.entries(macros)) {
+      if (this.sources.has(name)) throw new MacroError(`macro ${name} has the name of a lexicon`);
+      this.sources.set(name, source);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.sources.has(name);
+  }
+
+  /** The pattern with every `{NAME}` replaced (recursively) and `\b` made Unicode-aware. */
+  expand(pattern: string): string {
+    return rewriteBoundaries(this.expandRefs(pattern, []));
+  }
+
+  private expandRefs(pattern: string, stack: string[]): string {
+    return pattern.replace(REF_RE, (_, name: string) => {
+      if (stack.includes(name)) throw new MacroError(`macro cycle: ${[...stack, name].join(' → ')}`);
+      const cached = this.expanded.get(name);
+      if (cached !== undefined) return cached;
+      const source = this.sources.get(name);
+      if (source === undefined) throw new MacroError(`unknown macro or lexicon {${name}}`);
+      const out = `(?:${this.expandRefs(source, [...stack, name])})`;
+      this.expanded.set(name, out);
+      return out;
+    });
+  }
+}
+
+/** Replaces `\b` (but not `\\b` or `[\b]`) with a Unicode word boundary. */
+function rewriteBoundaries(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1];
+      out += next === 'b' && !inClass ? UNICODE_BOUNDARY : c + (next ?? '');
+      i++;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += c;
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import type { Rule } from './rules.js';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** A named group's text and its span in the whole article text. */
+export interface Capture extends TextSpan {
+  text: string;
+}
+
+export interface RuleMatch extends TextSpan {
+  rule: Rule;
+  /** Index of the sentence the match lies in. */
+  sentence: number;
+  groups: Record<string, Capture>;
+}
+
+/** Every match of every rule, sentence by sentence; offsets index `text`. */
+export function matchRules(rules: readonly Rule[], text: string, sentences: readonly TextSpan[]): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  sentences.forEach((s, sentence) => {
+    const slice = text.slice(s.start, s.end);
+    for (const rule of rules) {
+      const re = rule.regex;
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const groups: Record<string, Capture> = {};
+        for (const [name, range] of Object.entries(m.indices?.groups ?? {})) {
+          if (range) groups[name] = { text: slice.slice(range[0], range[1]), start: s.start + range[0], end: s.start + range[1] };
+        }
+        out.push({ rule, sentence, start: s.start + m.index, end: s.start + m.index + m[0].length, groups });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The overlap policy: among matches of the same fact type that overlap, the
+ * higher `priority` wins, then the longer match, then the earlier one, then the
+ * rule that comes first in the rule files. Matches of different fact types
+ * never compete. The result is in text order.
+ */
+export function resolveOverlaps(matches: readonly RuleMatch[], ruleOrder: ReadonlyMap<string, number>): RuleMatch[] {
+  const byFact = new Map<string, RuleMatch[]>();
+  for (const m of matches) {
+    const list = byFact.get(m.rule.fact) ?? [];
+    list.push(m);
+    byFact.set(m.rule.fact, list);
+  }
+  const kept: RuleMatch[] = [];
+  for (const list of byFact.values()) {
+    const ranked = [...list].sort(
+      (a, b) =>
+        b.rule.priority - a.rule.priority ||
+        b.end - b.start - (a.end - a.start) ||
+        a.start - b.start ||
+        (ruleOrder.get(a.rule.id) ?? 0) - (ruleOrder.get(b.rule.id) ?? 0),
+    );
+    const taken: RuleMatch[] = [];
+    for (const m of ranked) if (!taken.some((t) => t.start < m.end && m.start < t.end)) taken.push(m);
+    kept.push(...taken);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,121 @@
+import type { Capture } from '../engine/match.js';
+import type { Grammar } from '../grammar.js';
+
+/** One named organisation, as the article writes it (or written out whole from a place list), and where. */
+export interface UnitItem {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** What a list's lead says about the items after it: "Công an các tỉnh: …", "Sở Ngoại vụ 7 tỉnh, thành phố: …". */
+interface ListContext {
+  org: string | null;
+  admin: string | null;
+  /** For "Hải đoàn 18, 28 và 38": the words before the first item's number. */
+  numberHead: string | null;
+}
+
+const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN})?|{COUNT_NOUN})(?:\s+thành\s+viên)?(?:\s+(?:trong|thuộc|của)\s+{CLUSTER_REF}(?:\s+(?:này|thi\s+đua))?)?`;
+const LEAD = String.raw`(?:(?<org>(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?)\s+)?${LEAD_COUNT}\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
+const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
+const ITEM_PREFIX = String.raw`(?:(?:và\s+)?(?:là\s+)?đơn vị\s+(?:{CHAIR_ROLE}\s+(?:là\s+)?)?)`;
+const LIST_UNIT_WORD = String.raw`(?:\s*{PROVINCE}{END}|\s+{DASH_COMPOUND}{END}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD})`;
+const LIST_UNIT = String.raw`{UNIT_START}${LIST_UNIT_WORD}{0,18}`;
+const PAREN = String.raw`\s*\([^()]{0,120}\)`;
+
+/**
+ * Reads a list of organisations from `region` (usually the rest of a sentence
+ * after "gồm"): units written whole ("Cục Đối ngoại; Cục Pháp chế và cải cách
+ * hành chính, tư pháp"), places under a distributive lead ("Công an các tỉnh
+ * Phú Yên, Khánh Hòa và Bình Thuận" → "Công an tỉnh Phú Yên", …), numbered
+ * siblings ("Hải đoàn 18, 28") — separated by commas, semicolons and "và".
+ * The list ends at the first thing that is none of these. With `whole`, the
+ * list must fill the region (else null): used where the region was cut by
+ * the rule's own pattern.
+ */
+export function parseUnitList(g: Grammar, region: Capture, opts: { lead?: Capture; whole?: boolean } = {}): UnitItem[] | null {
+  const ctx: ListContext = { org: null, admin: null, numberHead: null };
+  if (opts.lead) readLead(g, opts.lead.text, 0, ctx);
+  const text = region.text;
+  let pos = readLeads(g, text, 0, ctx);
+  const items: UnitItem[] = [];
+  for (;;) {
+    pos = skip(g, ITEM_PREFIX, text, pos);
+    const item = readItem(g, text, pos, ctx);
+    if (!item) break;
+    items.push({ text: item.text, start: region.start + pos, end: region.start + item.end });
+    pos = skip(g, PAREN, text, item.end);
+    const sep = g.at(SEPARATOR, text, pos);
+    if (!sep) break;
+    pos = readLeads(g, text, sep.index + sep[0].length, ctx);
+  }
+  if (opts.whole && !/^[\s.…)”"']*$/.test(text.slice(pos))) return null;
+  return items;
+}
+
+function skip(g: Grammar, pattern: string, text: string, pos: number): number {
+  const m = g.at(pattern, text, pos);
+  return m ? pos + m[0].length : pos;
+}
+
+/** Reads the leads at `pos` ("05 đơn vị là Công an các tỉnh …") into `ctx`; returns where the items begin. */
+function readLeads(g: Grammar, text: string, pos: number, ctx: ListContext): number {
+  for (let next = readLead(g, text, pos, ctx); next > pos; next = readLead(g, text, pos, ctx)) pos = next;
+  return pos;
+}
+
+function readLead(g: Grammar, text: string, pos: number, ctx: ListContext): number {
+  const m = g.at(LEAD, text, pos);
+  if (!m) return pos;
+  const admin = m.groups?.admin ?? '';
+  if (g.at('{ADMIN}', admin, 0)) {
+    ctx.admin = admin.split(/\s*,\s*/)[0]!.trim();
+    ctx.org = m.groups?.org?.trim() || null;
+  } else if (m.groups?.org) {
+    return pos; // "Công an 5 đơn vị" is not a distributive lead
+  }
+  return pos + m[0].length;
+}
+
+function readItem(g: Grammar, text: string, pos: number, ctx: ListContext): { text: string; end: number } | null {
+  const unit = g.at(LIST_UNIT, text, pos);
+  if (unit) {
+    const written = tidy(unit[0]);
+    const numbered = /^(.*\S)\s+\d{1,4}$/.exec(written);
+    ctx.numberHead = numbered ? numbered[1]! : null;
+    return { text: written, end: pos + unit[0].length };
+  }
+  const adminPlace = g.at('{ADMIN_PLACE}', text, pos);
+  if (adminPlace) {
+    const written = tidy(adminPlace[0]);
+    return { text: ctx.org ? `${ctx.org} ${written}` : written, end: pos + adminPlace[0].length };
+  }
+  const place = g.at('{PLACE_NAME}', text, pos);
+  if (place && (ctx.admin || g.at('{PROVINCE}{END}', text, pos))) {
+    return { text: placeMember(g, tidy(place[0]), ctx), end: pos + place[0].length };
+  }
+  const number = g.at(String.raw`\d{1,4}{END}`, text, pos);
+  if (number && ctx.numberHead) return { text: `${ctx.numberHead} ${number[0]}`, end: pos + number[0].length };
+  return null;
+}
+
+/**
+ * A member named by its place only. Under an organisation lead it is written
+ * out whole ("Công an" + "thành phố" + "Hà Nội"), the administrative word
+ * taken from the gazetteer where the lead says "tỉnh, thành phố"; without a
+ * lead the place is the member ("các tỉnh Tuyên Quang, Yên Bái": Tuyên Quang).
+ */
+function placeMember(g: Grammar, place: string, ctx: ListContext): string {
+  if (!ctx.org) return place;
+  if (/^(?:TP|Tp)\.?\s?/.test(place)) return `${ctx.org} ${place}`;
+  const entry = g.lookup('PROVINCE', place);
+  const provincial = ctx.admin === 'tỉnh' || ctx.admin === 'thành phố';
+  const admin = entry && provincial ? String(entry.attrs.type ?? ctx.admin) : ctx.admin;
+  return [ctx.org, admin, place].filter(Boolean).join(' ');
+}
+
+/** A unit's name without the punctuation and spaces that surround it in the sentence. */
+export function tidy(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/^[\s“"'(]+|[\s,;:.…”"')]+$/g, '').trim();
+}

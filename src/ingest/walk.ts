@@ -1,0 +1,77 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import { errorReason, faultItem, type FaultItem } from './item.js';
+
+export type InputFormat = 'txt' | 'html' | 'jsonl';
+
+/** An input file to read, or the fault of a path that cannot be one. */
+export type WalkEntry = { ok: true; path: string; format: InputFormat } | FaultItem;
+
+const FORMATS: Record<string, InputFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl' };
+
+export function formatOf(path: string): InputFormat | undefined {
+  return FORMATS[extname(path).toLowerCase()];
+}
+
+/**
+ * The input files under the given paths, in argument order; folders are walked recursively in sorted
+ * order, skipping dot-files and dot-folders and silently ignoring unsupported extensions. A path named
+ * explicitly that is missing or of an unsupported type yields a fault.
+ */
+export async function* walkInputs(paths: readonly string[]): AsyncGenerator<WalkEntry> {
+  for (const path of paths) {
+    const stats = await statOrFault(path);
+    if ('fault' in stats) {
+      yield stats;
+    } else if (stats.isDirectory()) {
+      yield* walkFolder(path, new Set());
+    } else {
+      const format = formatOf(path);
+      yield format
+        ? { ok: true, path, format }
+        : fault(path, `unsupported file type (${extname(path).toLowerCase() || 'no extension'})`);
+    }
+  }
+}
+
+async function* walkFolder(folder: string, visited: Set<string>): AsyncGenerator<WalkEntry> {
+  let names: string[];
+  try {
+    // A symlink back up the tree would otherwise be walked forever.
+    const real = await realpath(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
+    names = (await readdir(folder)).filter((name) => !name.startsWith('.'));
+  } catch (err) {
+    yield fault(folder, errorReason(err));
+    return;
+  }
+  // Code-point order, not locale order, so the walk is the same on every machine.
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const path = join(folder, name);
+    const format = formatOf(name);
+    const stats = await statOrFault(path);
+    if ('fault' in stats) {
+      // A dangling link or unreadable entry matters only if it would have been read.
+      if (format) yield stats;
+    } else if (stats.isDirectory()) {
+      yield* walkFolder(path, visited);
+    } else if (format && stats.isFile()) {
+      yield { ok: true, path, format };
+    }
+  }
+}
+
+async function statOrFault(path: string): Promise<Stats | FaultItem> {
+  try {
+    return await stat(path);
+  } catch (err) {
+    return fault(path, errorReason(err));
+  }
+}
+
+function fault(path: string, reason: string): FaultItem {
+  return faultItem({ path, record: null }, reason);
+}

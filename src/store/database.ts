@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './schema.js';
+
+/** Opens (creating if need be) the dataset at `path` and brings its schema up to date. */
+export function openDatabase(path: string): Database.Database {
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (cause) {
+    throw new Error(`cannot open database ${path}`, { cause });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (cause) {
+    db.close();
+    throw new Error(`cannot prepare database ${path}`, { cause });
+  }
+  return db;
+}
+
+/**
+ * Applies the migration steps not yet recorded in schema_migrations, each in its
+ * own write transaction, so that two processes opening one new file don't both apply a step.
+ */
+function migrate(db: Database.Database): void {
+  db.exec(MIGRATIONS_TABLE);
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const newest = db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number | null;
+  const known = MIGRATIONS.at(-1)?.version ?? 0;
+  if (newest !== null && newest > known) {
+    throw new Error(`schema version ${newest} is newer than this code knows (${known})`);
+  }
+  for (const step of MIGRATIONS) {
+    db.transaction(() => {
+      if (isApplied.get(step.version)) return;
+      db.exec(step.sql);
+      record.run(step.version, step.name, new Date().toISOString());
+    }).immediate();
+  }
+}
+
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `sql`, prepared once per connection. Being shared, a
+ * statement got here must not be switched to pluck, raw or expand mode.
+ */
+export function statement(db: Database.Database, sql: string): Database.Statement {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
