@@ -1,0 +1,140 @@
+import type { ArticleFacts, AwardFact, ChairFact, ClusterKey, Evidence, HandoverFact, MemberFact } from '../types.js';
+import type { Candidate, ClusterMention, PersonMention } from '../extract/candidates.js';
+import type { TextSpan } from '../extract/engine/match.js';
+import type { Grammar } from '../extract/grammar.js';
+import { clusterNumber } from '../extract/parsers/cluster-number.js';
+import { ClusterIndex } from './clusters.js';
+import { Meeting, type ArticleContext } from './meeting.js';
+import { NameKeys } from './names.js';
+import { mergePeople, type Person } from './people.js';
+
+/** Derivation rules: facts inferred from other facts (documented in rules/derivations.yaml). */
+export const DERIVED = {
+  chairFromHandoverTo: 'chair.from_handover_to',
+  chairFromHandoverFrom: 'chair.from_handover_from',
+  chairFromHeadTitle: 'chair.from_head_title',
+} as const;
+
+const CHAIR_TITLE = /^(?:Cụm trưởng|Khối trưởng|Trưởng cụm|Trưởng khối)(?:\s|$)/u;
+
+/** Places every candidate of one article in its cluster and year, derives chairs, and merges what is said twice. */
+export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: ArticleContext): ArticleFacts {
+  const names = new NameKeys(g);
+  const clusters = new ClusterIndex(candidates.filter((c): c is ClusterMention => c.fact === 'cluster'), names);
+  const meeting = new Meeting(candidates, clusters, ctx);
+  const clusterOf = (c: Candidate): ClusterKey | null => clusters.forFact(c, ctx.text)[0] ?? null;
+  const ev = (span: TextSpan, rule: string): Evidence => ({ start: span.start, end: span.end, rule });
+
+  const members = new Keyed<MemberFact>((f) => `${f.cluster}|${names.unit(f.unit)}`);
+  const chairs = new Keyed<ChairFact>((f) => `${f.cluster}|${f.year}|${names.unit(f.unit)}`);
+  const handovers = new Keyed<HandoverFact>((f) => `${f.cluster}|${f.year}|${names.unit(f.to)}`);
+  const awards = new Keyed<AwardFact>((f) => JSON.stringify([f.cluster, f.award && names.title(f.award), f.recipient, f.count, f.units.map((u) => names.unit(u)), f.status]));
+
+  for (const c of candidates) {
+    switch (c.fact) {
+      case 'member': {
+        const cluster = clusterOf(c);
+        for (const u of c.units) members.add({ cluster, year: c.year ?? meeting.meetingYear(cluster), unit: u.text, evidence: ev(u, c.rule) });
+        break;
+      }
+      case 'chair': {
+        const cluster = clusterOf(c);
+        chairs.add({ cluster, year: c.year ?? meeting.meetingYear(cluster), unit: c.unit.text, evidence: ev(c.span, c.rule) });
+        break;
+      }
+      case 'handover': {
+        const cluster = clusterOf(c);
+        const year = c.year ?? meeting.nextChairYear(cluster);
+        const fact = { cluster, year, from: c.from?.text ?? null, to: c.to.text, evidence: ev(c.span, c.rule) };
+        const prior = handovers.get(fact);
+        if (prior && !prior.from && fact.from) prior.from = fact.from;
+        handovers.add(fact);
+        break;
+      }
+      case 'award': {
+        const cluster = clusterOf(c);
+        const year = c.year ?? meeting.reviewYear(cluster);
+        const units = c.units.map((u) => u.text);
+        const counts = c.counts.length ? c.counts : [{ count: null, recipient: null }];
+        for (const { count, recipient } of counts) {
+          awards.add({ cluster, year, award: c.award, recipient: recipient ?? c.recipient, count, units, status: c.status, evidence: ev(c.span, c.rule) });
+        }
+        break;
+      }
+    }
+  }
+
+  for (const h of handovers.values()) {
+    chairs.add({ cluster: h.cluster, year: h.year, unit: h.to, evidence: { ...h.evidence, rule: DERIVED.chairFromHandoverTo } });
+    if (h.from && h.year != null) chairs.add({ cluster: h.cluster, year: h.year - 1, unit: h.from, evidence: { ...h.evidence, rule: DERIVED.chairFromHandoverFrom } });
+  }
+  const people = mergePeople(candidates.filter((c): c is PersonMention => c.fact === 'official'), names);
+  for (const chair of chairsFromTitles(g, people, clusters, meeting, ctx.text)) chairs.add(chair);
+
+  return {
+    events: meeting.events,
+    clusters: clusters.facts(),
+    members: members.values(),
+    chairs: chairs.values(),
+    handovers: handovers.values(),
+    officials: people.map((p) => p.fact),
+    awards: awards.values(),
+  };
+}
+
+/**
+ * A chair read from its head's titles: a person who is "Cụm trưởng …" and head
+ * of an organisation ("Giám đốc Công an tỉnh Nghệ An") makes that organisation
+ * the chair. The organisation is the head title without its head words
+ * (HEAD_OF_UNIT lexicon); deputies ("Phó …") do not count.
+ */
+function chairsFromTitles(g: Grammar, people: Person[], clusters: ClusterIndex, meeting: Meeting, text: string): ChairFact[] {
+  const out: ChairFact[] = [];
+  for (const person of people) {
+    const chairTitle = person.titles.find((t) => CHAIR_TITLE.test(t.text));
+    if (!chairTitle) continue;
+    const org = person.titles.map((t) => organisationOf(g, t.text)).find((o) => o != null);
+    if (!org) continue;
+    const written = clusters.named(chairTitle) ?? clusterNumber(chairTitle.text);
+    const mention = person.mentions.find((m) => m.titles.includes(chairTitle)) ?? person.mentions[0]!;
+    const cluster = written ?? clusters.forFact(mention, text)[0] ?? null;
+    const year = /^\s*năm\s+((?:19|20)\d{2})/u.exec(text.slice(chairTitle.end));
+    out.push({
+      cluster,
+      year: year ? Number(year[1]) : meeting.meetingYear(cluster),
+      unit: org,
+      evidence: { start: mention.span.start, end: chairTitle.end, rule: DERIVED.chairFromHeadTitle },
+    });
+  }
+  return out;
+}
+
+function organisationOf(g: Grammar, title: string): string | null {
+  if (/^(?:Phó|Quyền|[Nn]guyên)\s/u.test(title)) return null;
+  const head = g.at('{HEAD_OF_UNIT}', title, 0);
+  if (!head) return null;
+  const entry = g.lookup('HEAD_OF_UNIT', head[0])!;
+  const strip = String(entry.attrs.strip ?? head[0]);
+  let org = title.slice(strip.length).trim();
+  if (!org) return null;
+  org = org[0]!.toUpperCase() + org.slice(1);
+  const prefix = entry.attrs.unit;
+  if (prefix && !g.at('{UNIT_START}', org, 0)) org = `${String(prefix)} ${org}`;
+  return g.at('{UNIT_START}', org, 0) ? org : null;
+}
+
+/** Facts kept once per key, in the order first seen. */
+class Keyed<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly keyOf: (f: T) => string) {}
+  add(f: T): void {
+    const key = this.keyOf(f);
+    if (!this.map.has(key)) this.map.set(key, f);
+  }
+  get(f: T): T | undefined {
+    return this.map.get(this.keyOf(f));
+  }
+  values(): T[] {
+    return [...this.map.values()];
+  }
+}

@@ -1,0 +1,43 @@
+import { foldKey } from '../normalize/tone.js';
+import type { Grammar } from '../extract/grammar.js';
+
+/**
+ * Comparison keys for names written in different ways. The text itself is
+ * never rewritten: keys only decide that two spellings name one thing.
+ */
+export class NameKeys {
+  private readonly provinceRe: RegExp;
+  private readonly abbreviationRe: RegExp;
+
+  constructor(private readonly g: Grammar) {
+    this.provinceRe = new RegExp(g.ruleSet.macros.expand('{PROVINCE}'), 'gu');
+    this.abbreviationRe = new RegExp(g.ruleSet.macros.expand('{ABBREVIATION}'), 'gu');
+  }
+
+  /** Abbreviations written out ("CATP" → "Công an thành phố"). */
+  expand(s: string): string {
+    return s.replace(this.abbreviationRe, (abbr) => String(this.g.lookup('ABBREVIATION', abbr)?.attrs.full ?? abbr));
+  }
+
+  /**
+   * A unit's key: provinces by their canonical name ("BR-VT" → "Bà Rịa - Vũng
+   * Tàu"), "Công an tỉnh X" = "Công an X" (as CONTRACT.md compares them), a
+   * leading "đơn vị" dropped, abbreviations written out, then folded.
+   */
+  unit(s: string): string {
+    const canonical = s.replace(this.provinceRe, (p) => this.g.lookup('PROVINCE', p)?.term ?? p);
+    return foldKey(this.expand(canonical))
+      .replace(/^đơn vị /u, '')
+      .replace(/\bcông an (?:tỉnh|thành phố|tp) /gu, 'công an ');
+  }
+
+  /** A title's key: abbreviations written out, folded. */
+  title(s: string): string {
+    return foldKey(this.expand(s));
+  }
+
+  /** A person's key. */
+  person(s: string): string {
+    return foldKey(s);
+  }
+}
