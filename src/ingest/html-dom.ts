@@ -1,6 +1,7 @@
 /** Small helpers over cheerio's DOM. Walks are iterative: broken pages can nest elements very deeply. */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { collapseWhitespace } from './whitespace.js';
 
 export type { Element };
 
@@ -58,19 +59,28 @@ export function walk(root: Element, blocks: ReadonlySet<string>, visitor: Visito
   }
 }
 
+/** The text nodes below the root, in document order. */
+function* textNodes(root: Element): Generator<string> {
+  const stack: AnyNode[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) yield node.data;
+    else if (isElement(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+}
+
+/** The element's text with whitespace collapsed (cheerio's `.text()` recurses, and deep pages overflow the stack). */
+export function textContent(root: Element): string {
+  return collapseWhitespace([...textNodes(root)].join(''));
+}
+
 /** The element's text, whitespace collapsed, if it is at most `max` characters long; else null. */
 export function shortText(root: Element, max: number): string | null {
   let text = '';
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      const piece = node.data.replace(/\s+/g, ' ');
-      text += text.endsWith(' ') && piece.startsWith(' ') ? piece.slice(1) : piece;
-      if (text.trim().length > max) return null;
-    } else if (isElement(node)) {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-    }
+  for (const data of textNodes(root)) {
+    const piece = data.replace(/\s+/g, ' ');
+    text += text.endsWith(' ') && piece.startsWith(' ') ? piece.slice(1) : piece;
+    if (text.trim().length > max) return null;
   }
   return text.trim();
 }

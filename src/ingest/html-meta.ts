@@ -1,8 +1,10 @@
 import type { CheerioAPI } from 'cheerio';
 import type { ArticleMeta } from '../types.js';
-import { jsonLdNodes, jsonLdPersonNames } from './json-ld.js';
-import { normalizePublished } from './published-date.js';
 import { fold } from './fold.js';
+import { elements, textContent } from './html-dom.js';
+import { jsonLdNodes, jsonLdPersonNames } from './json-ld.js';
+import type { JsonObject } from './json.js';
+import { normalizePublished } from './published-date.js';
 import { collapseWhitespace } from './whitespace.js';
 
 /** What an HTML page says about itself: its metadata and its canonical URL. */
@@ -11,7 +13,7 @@ export interface HtmlHead {
   url: string | null;
 }
 
-/** Reads the page's title, publication date, authors and URL. Call before the page is cleaned for text. */
+/** Reads the page's title, publication date, authors and canonical URL. */
 export function readHtmlHead($: CheerioAPI): HtmlHead {
   const url = absoluteUrl(attr($, 'link[rel="canonical"]', 'href') ?? attr($, 'meta[property="og:url"]', 'content'));
   const site: Site = {
@@ -32,9 +34,8 @@ interface Site {
 }
 
 function readTitle($: CheerioAPI, site: Site): string | null {
-  const heading = $('h1')
-    .toArray()
-    .map((h1) => cleanText($(h1).text()))
+  const heading = elements($, 'h1')
+    .map((h1) => cleanText(textContent(h1)))
     .find((text) => text !== '');
   const ogTitle = stripSiteSuffix(attr($, 'meta[property="og:title"]', 'content'), site);
   // og:title is often the headline plus a section or site name ("… - Chính trị - Xã hội - Tuổi Trẻ Online").
@@ -74,7 +75,7 @@ const PUBLISHED_ATTRIBUTES: [selector: string, attribute: string][] = [
   ['meta[name="pubdate"]', 'content'],
 ];
 
-function readPublished($: CheerioAPI, ld: readonly Record<string, unknown>[]): string | null {
+function readPublished($: CheerioAPI, ld: readonly JsonObject[]): string | null {
   const candidates = [
     ...PUBLISHED_ATTRIBUTES.map(([selector, attribute]) => attr($, selector, attribute)),
     ...ld.map((node) => node['datePublished']),
@@ -87,7 +88,7 @@ function readPublished($: CheerioAPI, ld: readonly Record<string, unknown>[]): s
   return null;
 }
 
-function readAuthors($: CheerioAPI, ld: readonly Record<string, unknown>[], site: Site): string[] {
+function readAuthors($: CheerioAPI, ld: readonly JsonObject[], site: Site): string[] {
   const metaAuthor = attr($, 'meta[name="author"]', 'content');
   const names = metaAuthor && !isOrganisation(metaAuthor, site) ? [metaAuthor] : jsonLdPersonNames(ld);
   // "Theo X" is a credit ("according to X"), X the author.

@@ -3,28 +3,53 @@ import type { ArticleMeta } from '../types.js';
 import { readHtmlHead } from './html-meta.js';
 import { extractMainText } from './html-text.js';
 import { fileStem } from './ids.js';
-import { documentItem, faultItem, type IngestItem, type IngestOptions, type Origin } from './item.js';
+import { documentItem, faultItem, type IngestItem, type IngestOptions } from './item.js';
 
 export interface ParsedArticle {
-  /** Main text, paragraphs separated by blank lines; empty when the page has none. */
+  /** Main text, paragraphs separated by blank lines. */
   text: string;
   meta: ArticleMeta;
   url: string | null;
 }
 
-export const NO_ARTICLE_TEXT = 'no article text found in the HTML';
+export type ParsedHtml = { ok: true; article: ParsedArticle } | { ok: false; reason: string };
 
-/** Main text and metadata of an article page. Never throws: broken markup is parsed as browsers do. */
-export function parseArticleHtml(html: string): ParsedArticle {
-  const $ = load(html);
+/**
+ * Even htmlparser2 (chosen over parse5, which is quadratic in nesting depth) slows down quadratically with
+ * the number of open elements. Real pages leave a few hundred unclosed; a page over this is refused.
+ */
+export const MAX_UNCLOSED_TAGS = 20_000;
+
+/** Main text and metadata of an article page. Broken markup is parsed leniently; a page without text is a failure. */
+export function parseArticleHtml(html: string): ParsedHtml {
+  const unclosed = unclosedTagCount(html);
+  if (unclosed > MAX_UNCLOSED_TAGS) return { ok: false, reason: `HTML nested too deeply (${unclosed} unclosed tags)` };
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const { meta, url } = readHtmlHead($);
-  return { text: extractMainText($).join('\n\n'), meta, url };
+  const text = extractMainText($).join('\n\n');
+  return text === '' ? { ok: false, reason: 'no article text found in the HTML' } : { ok: true, article: { text, meta, url } };
 }
 
-/** An HTML file's document (id = file stem), or a fault when it holds no article text or too much. */
+/** An HTML file's document (id = file stem), or a fault naming the file. */
 export function htmlToDocument(html: string, source: string, opts: IngestOptions = {}): IngestItem {
-  const origin: Origin = { path: source, record: null };
-  const { text, meta, url } = parseArticleHtml(html);
-  if (text === '') return faultItem(origin, NO_ARTICLE_TEXT);
+  const origin = { path: source, record: null };
+  const parsed = parseArticleHtml(html);
+  if (!parsed.ok) return faultItem(origin, parsed.reason);
+  const { text, meta, url } = parsed.article;
   return documentItem({ id: fileStem(source), source, format: 'html', url, text, meta }, origin, opts);
+}
+
+const VOID_TAGS = 'area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr';
+const OPENING_TAG = new RegExp(`<(?!(?:${VOID_TAGS})\\b)[a-z]`, 'gi');
+const CLOSING_TAG = /<\/[a-z]/gi;
+
+/** Opening tags (void elements aside) minus closing tags: a cheap upper bound on the parser's open elements. */
+function unclosedTagCount(html: string): number {
+  return count(html, OPENING_TAG) - count(html, CLOSING_TAG);
+}
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(pattern)) n++;
+  return n;
 }

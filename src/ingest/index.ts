@@ -9,7 +9,7 @@ import { textToDocument } from './text-file.js';
 import { walkInputs, type InputFormat } from './walk.js';
 
 export { decodeUtf8, looksBinary, normalizeLineEndings, type Decoded } from './decode.js';
-export { htmlToDocument, parseArticleHtml, type ParsedArticle } from './html.js';
+export { htmlToDocument, MAX_UNCLOSED_TAGS, parseArticleHtml, type ParsedArticle, type ParsedHtml } from './html.js';
 export { readHtmlHead, type HtmlHead } from './html-meta.js';
 export { blockParagraphs, extractMainText } from './html-text.js';
 export { fileStem, urlId } from './ids.js';

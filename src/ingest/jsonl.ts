@@ -3,9 +3,9 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ArticleMeta } from '../types.js';
 import { decodeUtf8, looksBinary, normalizeLineEndings } from './decode.js';
-import { NO_ARTICLE_TEXT, parseArticleHtml } from './html.js';
+import { parseArticleHtml } from './html.js';
 import { urlId } from './ids.js';
-import { isObject, type JsonLdNode } from './json-ld.js';
+import { isJsonObject, type JsonObject } from './json.js';
 import { documentItem, errorReason, faultItem, type IngestItem, type IngestOptions, type Origin } from './item.js';
 import { normalizePublished } from './published-date.js';
 
@@ -69,7 +69,7 @@ export function recordToDocument(line: Uint8Array, origin: Origin, opts: IngestO
   } catch (err) {
     return faultItem(origin, invalidJsonReason(err, decoded.text));
   }
-  if (!isObject(record)) return faultItem(origin, 'record is not a JSON object');
+  if (!isJsonObject(record)) return faultItem(origin, 'record is not a JSON object');
 
   const url = nonBlankString(record['url'])?.trim();
   const html = nonBlankString(record['html']);
@@ -77,9 +77,10 @@ export function recordToDocument(line: Uint8Array, origin: Origin, opts: IngestO
   const missing = [url ? null : 'url', html || text ? null : 'html or text'].filter((field) => field !== null);
   if (!url || missing.length > 0) return faultItem(origin, `record has no ${missing.join(' and no ')}`);
 
-  // The page itself is preferred to a crawler's text: its extraction is ours, and it carries metadata.
-  const page = html ? parseArticleHtml(html) : { text: normalizeLineEndings(text!), meta: {} };
-  if (page.text === '') return faultItem(origin, NO_ARTICLE_TEXT);
+  // The page is preferred to a crawler's text (the extraction is ours, and it carries metadata), unless it has none.
+  const parsed = html ? parseArticleHtml(html) : null;
+  if (parsed && !parsed.ok && !text) return faultItem(origin, parsed.reason);
+  const page = parsed?.ok ? parsed.article : { text: normalizeLineEndings(text!), meta: {} };
   return documentItem(
     {
       id: urlId(url),
@@ -95,7 +96,7 @@ export function recordToDocument(line: Uint8Array, origin: Origin, opts: IngestO
 }
 
 /** What the crawler recorded about the page; it wins over what the HTML says. */
-function recordMeta(record: JsonLdNode): Partial<ArticleMeta> {
+function recordMeta(record: JsonObject): Partial<ArticleMeta> {
   const meta: Partial<ArticleMeta> = {};
   const title = nonBlankString(record['title']);
   if (title) meta.title = title.trim();

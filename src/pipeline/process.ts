@@ -5,10 +5,10 @@ import type { Grammar } from '../extract/grammar.js';
 import { normalizeText } from '../normalize/text.js';
 import { resolveArticle } from '../resolve/index.js';
 import { detectLayout, type Layout } from '../segment/layout.js';
-import { paragraphs, splitSentences, type Span } from '../segment/sentences.js';
+import { lineSpans, splitSentences, type Span } from '../segment/sentences.js';
 
-/** How many paragraphs of prose (after the title) make an article's lead. */
-const LEAD_PARAGRAPHS = 2;
+/** How many lines of prose (after the title) make an article's lead: news text puts each paragraph on a line. */
+const LEAD_LINES = 2;
 
 /** One document through the stages: normalize → segment → extract → resolve. */
 export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle {
@@ -36,8 +36,8 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
 
 /** Where the lead ends: after the title and the first paragraphs of prose. */
 function leadEndOf(text: string, layout: Layout): number {
-  const prose = paragraphs(text).filter((p) => !within(p, layout.furniture));
-  const count = (layout.title ? 1 : 0) + LEAD_PARAGRAPHS;
+  const prose = lineSpans(text).filter((p) => !within(p, layout.furniture));
+  const count = (layout.title ? 1 : 0) + LEAD_LINES;
   return prose[Math.min(count, prose.length) - 1]?.end ?? 0;
 }
 

@@ -26,8 +26,10 @@ export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: Article
   const ev = (span: TextSpan, rule: string): Evidence => ({ start: span.start, end: span.end, rule });
 
   const members = new Keyed<MemberFact>((f) => `${f.cluster}|${names.unit(f.unit)}`);
-  const chairs = new Keyed<ChairFact>((f) => `${f.cluster}|${f.year}|${names.unit(f.unit)}`);
-  const handovers = new Keyed<HandoverFact>((f) => `${f.cluster}|${f.year}|${names.unit(f.to)}`);
+  // A cluster has one chair a year: what is said first wins (stated, then handed over, then read from a title).
+  const oneAYear = (unit: string, f: { cluster: ClusterKey | null; year: number | null }) => (f.cluster != null && f.year != null ? `${f.cluster}|${f.year}` : `${f.cluster}|${f.year}|${names.unit(unit)}`);
+  const chairs = new Keyed<ChairFact>((f) => oneAYear(f.unit, f));
+  const handovers = new Keyed<HandoverFact>((f) => oneAYear(f.to, f));
   const awards = new Keyed<AwardFact>((f) => JSON.stringify([f.cluster, f.award && names.title(f.award), f.recipient, f.count, f.units.map((u) => names.unit(u)), f.status]));
 
   for (const c of candidates) {

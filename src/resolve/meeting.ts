@@ -4,6 +4,8 @@ import type { ClusterIndex } from './clusters.js';
 
 /** Which kind of meeting sets a cluster's emulation year when one conference is several events. */
 const KIND_ORDER: readonly EventKind[] = ['review', 'midyear', 'pledge', 'other'];
+/** Words that say a sentence is about a meeting, so that a date in it is the meeting's. */
+const MEETING_WORDS = /hội nghị|tổ chức|diễn ra|đăng cai|\bhọp\b/iu;
 
 export interface ArticleContext {
   text: string;
@@ -45,8 +47,10 @@ export class Meeting {
     const leadDate = this.leadDate(mentions, dates);
     for (const m of mentions.filter((x) => x.year == null && x.strength === 'strong')) {
       const keys = this.clustersOf(m);
-      const covered = keys.every((k) => this.placed.some((p) => p.fact.kind === m.kind && p.fact.cluster === k));
-      if (!covered && ctx.inLead(m.sentence)) this.add(m, this.inferYear(m.kind, leadDate));
+      const same = this.placed.filter((p) => p.fact.kind === m.kind && keys.includes(p.fact.cluster));
+      const covered = keys.every((k) => same.some((p) => p.fact.cluster === k));
+      if (covered) for (const p of same) p.lead ||= ctx.inLead(m.sentence);
+      else if (ctx.inLead(m.sentence)) this.add(m, this.inferYear(m.kind, leadDate));
     }
     for (const m of mentions.filter((x) => x.strength === 'weak' || (x.strength === 'lead-only' && x.year == null && ctx.inLead(x.sentence)))) {
       const keys = this.clustersOf(m);
@@ -101,11 +105,15 @@ export class Meeting {
     return keys.length ? keys : [null];
   }
 
-  /** The meeting's date: the first date in a lead sentence that names an event, else the first date in the lead. */
+  /** The meeting's date: the first date in a lead sentence that names an event, else in one that speaks of a meeting. */
   private leadDate(mentions: EventMention[], dates: DateMention[]): DateMention | null {
     const eventSentences = new Set(mentions.filter((m) => this.ctx.inLead(m.sentence)).map((m) => m.sentence));
     const inLead = dates.filter((d) => this.ctx.inLead(d.sentence));
-    return inLead.find((d) => eventSentences.has(d.sentence)) ?? inLead[0] ?? null;
+    return inLead.find((d) => eventSentences.has(d.sentence)) ?? inLead.find((d) => MEETING_WORDS.test(this.sentenceText(d))) ?? null;
+  }
+
+  private sentenceText(c: Candidate): string {
+    return this.ctx.text.slice(c.span.start, this.ctx.text.indexOf('\n', c.span.end) >>> 0);
   }
 
   private leadPlace(candidates: Candidate[], date: DateMention | null): string | null {
@@ -149,11 +157,13 @@ export class Meeting {
   }
 }
 
-/** The year an article writes most often as "năm YYYY" (the latest on a tie). */
+/** The year an article writes most often as "năm YYYY" (the latest on a tie); else the latest year it writes at all. */
 function mostWrittenYear(text: string): number | null {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])năm\s+((?:19|20)\d{2})(?!\d)/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   for (const [year, n] of counts) if (best == null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
-  return best;
+  if (best != null) return best;
+  const years = [...text.matchAll(/(?<![\p{L}\p{N}])(?:19|20)\d{2}(?![\p{L}\p{N}])/gu)].map((m) => Number(m[0]));
+  return years.length ? Math.max(...years) : null;
 }

@@ -20,7 +20,7 @@ const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN}
 const LEAD = String.raw`(?:(?<org>(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?)\s+)?${LEAD_COUNT}\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
 const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
 const ITEM_PREFIX = String.raw`(?:(?:và\s+)?(?:là\s+)?đơn vị\s+(?:{CHAIR_ROLE}\s+(?:là\s+)?)?)`;
-const LIST_UNIT_WORD = String.raw`(?:\s*{PROVINCE}{END}|\s+{DASH_COMPOUND}{END}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD})`;
+const LIST_UNIT_WORD = String.raw`(?:\s*{PROVINCE}{END}|\s+{DASH_COMPOUND}{END}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD}|,\s+(?!{UNIT_START})(?!{PROVINCE})(?!{ADMIN})(?!{PLACE_NAME}(?:\s*[,;.]|\s+và\s))(?!{RANK})(?!{TITLE_START})(?=\p{Lu}){WORD})`;
 const LIST_UNIT = String.raw`{UNIT_START}${LIST_UNIT_WORD}{0,18}`;
 const PAREN = String.raw`\s*\([^()]{0,120}\)`;
 
