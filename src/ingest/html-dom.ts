@@ -1,9 +1,9 @@
 /** Small helpers over cheerio's DOM. Walks are iterative: broken pages can nest elements very deeply. */
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { collapseWhitespace } from './whitespace.js';
 
-export type { Element };
+export type { Element, ParentNode };
 
 export function isElement(node: AnyNode | null): node is Element {
   return node !== null && 'attribs' in node;
@@ -13,7 +13,7 @@ export function elements($: CheerioAPI, selector: string): Element[] {
   return $(selector).toArray().filter(isElement);
 }
 
-export function contains(ancestor: Element, node: AnyNode): boolean {
+export function contains(ancestor: AnyNode, node: AnyNode): boolean {
   for (let current: AnyNode | null = node; current; current = current.parent) if (current === ancestor) return true;
   return false;
 }
@@ -37,7 +37,7 @@ export interface Visitor {
 const BLOCK_END = Symbol('block end');
 
 /** Depth-first walk in document order over the root's descendants, with an explicit stack. */
-export function walk(root: Element, blocks: ReadonlySet<string>, visitor: Visitor): void {
+export function walk(root: ParentNode, blocks: ReadonlySet<string>, visitor: Visitor): void {
   const stack: (AnyNode | typeof BLOCK_END)[] = [...root.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -60,7 +60,7 @@ export function walk(root: Element, blocks: ReadonlySet<string>, visitor: Visito
 }
 
 /** The text nodes below the root, in document order. */
-function* textNodes(root: Element): Generator<string> {
+function* textNodes(root: ParentNode): Generator<string> {
   const stack: AnyNode[] = [...root.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;

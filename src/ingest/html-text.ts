@@ -1,12 +1,11 @@
 /** Basic main-text extraction: the article's lead (sapo) and body container, as paragraphs. The DOM is only read. */
 import type { CheerioAPI } from 'cheerio';
 import { isPageChrome, isSkipped } from './html-boilerplate.js';
-import { contains, elements, isElement, walk, type Element } from './html-dom.js';
+import { contains, elements, isElement, walk, type Element, type ParentNode } from './html-dom.js';
 import { collapseWhitespace } from './whitespace.js';
 
 export function extractMainText($: CheerioAPI): string[] {
   const body = findBody($);
-  if (!body) return [];
   const lead = findLead($, body);
   const leadParagraphs = lead ? blockParagraphs(lead) : [];
   const bodyParagraphs = blockParagraphs(body).filter((paragraph) => !leadParagraphs.includes(paragraph));
@@ -39,12 +38,13 @@ const LEAD_SELECTOR =
 /** A known container needs this much text to be believed: a template's container can be an empty shell. */
 const MIN_BODY_CHARS = 80;
 
-function findBody($: CheerioAPI): Element | undefined {
+function findBody($: CheerioAPI): ParentNode {
   for (const selector of BODY_SELECTORS) {
     const best = longest(elements($, selector).filter((element) => !isPageChrome(element)));
     if (best && best.length >= MIN_BODY_CHARS) return widenSplitBody($, best.element);
   }
-  return densestParagraphParent($) ?? elements($, 'body')[0];
+  // A fragment or a page truncated early may have no <body> element at all.
+  return densestParagraphParent($) ?? elements($, 'body')[0] ?? $.root()[0]!;
 }
 
 /** Dantri-family mobile pages split the body into #divfirst and #divend around an ad slot. */
@@ -63,12 +63,13 @@ function densestParagraphParent($: CheerioAPI): Element | undefined {
     scores.set(parent, (scores.get(parent) ?? 0) + textLength(paragraph));
   }
   let best: Element | undefined;
-  for (const [element, score] of scores) if (!best || score > scores.get(best)!) best = element;
+  let bestScore = 0;
+  for (const [element, score] of scores) if (score > bestScore) [best, bestScore] = [element, score];
   return best;
 }
 
 /** The marked lead, else the paragraph right after the headline; never one inside the body or around it. */
-function findLead($: CheerioAPI, body: Element): Element | undefined {
+function findLead($: CheerioAPI, body: ParentNode): Element | undefined {
   const headline = elements($, 'h1')[0];
   const afterHeadline = headline ? $(headline).nextAll('p').first().toArray().filter(isElement) : [];
   return [...elements($, LEAD_SELECTOR), ...afterHeadline].find(
@@ -86,7 +87,7 @@ function longest(candidates: Element[]): { element: Element; length: number } | 
 }
 
 /** Length of the text that `blockParagraphs` reads, roughly (spaces between nodes aside), without building it. */
-function textLength(root: Element): number {
+function textLength(root: ParentNode): number {
   let length = 0;
   walk(root, BLOCK_TAGS, {
     enter: (element) => !isSkipped(element),
@@ -101,7 +102,7 @@ function textLength(root: Element): number {
  * The element's text as paragraphs: block elements start and end one, `<br>` breaks a line (two in a row
  * end the paragraph), and chrome, boilerplate boxes and hidden or related-news blocks are left out.
  */
-export function blockParagraphs(root: Element): string[] {
+export function blockParagraphs(root: ParentNode): string[] {
   const paragraphs: string[] = [];
   let pieces: string[] = [];
   const endParagraph = (): void => {
@@ -120,7 +121,8 @@ export function blockParagraphs(root: Element): string[] {
   };
   walk(root, BLOCK_TAGS, {
     enter: (element) => !isSkipped(element),
-    text: (data) => pieces.push(data),
+    // Line breaks in the source are plain whitespace; only <br> breaks a line.
+    text: (data) => pieces.push(data.replace(/\s+/g, ' ')),
     blockEdge: endParagraph,
     lineBreak: () => pieces.push('\n'),
   });

@@ -15,10 +15,10 @@ export interface ParsedArticle {
 export type ParsedHtml = { ok: true; article: ParsedArticle } | { ok: false; reason: string };
 
 /**
- * Even htmlparser2 (chosen over parse5, which is quadratic in nesting depth) slows down quadratically with
- * the number of open elements. Real pages leave a few hundred unclosed; a page over this is refused.
+ * Parsing (htmlparser2; parse5 is far slower on deep pages) and querying (domutils) both slow down with the
+ * square of the nesting depth. Real pages leave a few hundred tags unclosed; a page over this is refused.
  */
-export const MAX_UNCLOSED_TAGS = 20_000;
+export const MAX_UNCLOSED_TAGS = 10_000;
 
 /** Main text and metadata of an article page. Broken markup is parsed leniently; a page without text is a failure. */
 export function parseArticleHtml(html: string): ParsedHtml {

