@@ -5,6 +5,7 @@ import { RuleFileError } from './errors.js';
 import { lexiconFromYaml, type Lexicon } from './lexicon.js';
 import { MacroError, MacroTable } from './macros.js';
 import { rulesFromYaml, type Rule } from './rules.js';
+import { derivationsFromYaml, type Derivation } from './derivations.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
 /** Everything under `rules/`, validated and compiled. */
@@ -13,6 +14,8 @@ export interface RuleSet {
   lexicons: Map<string, Lexicon>;
   macros: MacroTable;
   rules: Rule[];
+  /** Facts the resolve stage derives from other facts: documented here, implemented in src/resolve. */
+  derivations: Derivation[];
   /** sha256 over every file under `rules/` (paths and contents): the rule set's version. */
   hash: string;
 }
@@ -21,7 +24,8 @@ export interface RuleSet {
  * Layout of a rules folder:
  * - `lexicons/*.yaml`, `gazetteers/*.yaml`: word lists (one lexicon a file);
  * - `macros.yaml`: named pattern pieces built from lexicons;
- * - `patterns/*.yaml`: the rules.
+ * - `patterns/*.yaml`: the rules;
+ * - `derivations.yaml`: the ids, descriptions and examples of derived facts.
  */
 export function loadRuleSet(dir: string): RuleSet {
   const lexicons = new Map<string, Lexicon>();
@@ -51,7 +55,12 @@ export function loadRuleSet(dir: string): RuleSet {
       rules.push(rule);
     }
   }
-  return { dir, lexicons, macros, rules, hash: hashTree(dir) };
+  const derivations = derivationsFromYaml(readYamlFile(join(dir, 'derivations.yaml')));
+  for (const d of derivations) {
+    const prior = seen.get(d.id);
+    if (prior) throw new RuleFileError(d.file, d.line, `duplicate rule id ${d.id} (first defined at ${prior.file}:${prior.line})`);
+  }
+  return { dir, lexicons, macros, rules, derivations, hash: hashTree(dir) };
 }
 
 function macrosFromYaml(y: YamlFile): Record<string, string> {
