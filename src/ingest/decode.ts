@@ -33,7 +33,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return true;
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
   }
   return control > sample.length * MAX_CONTROL_SHARE;

@@ -41,9 +41,11 @@ export function isPageChrome(element: Element): boolean {
   return hasAncestorOrSelf(element, (node) => PAGE_CHROME_TAGS.has(node.name) || isBoilerplateBox(node));
 }
 
+/** Never <html> or <body>: a page-wide class such as "has-comments" must not hide the whole page. */
 function isBoilerplateBox(element: Element): boolean {
   const { class: className, id, type } = element.attribs;
   if (className === undefined && id === undefined && type === undefined) return false;
+  if (element.name === 'html' || element.name === 'body') return false;
   return BOX_PATTERN.test(`${className ?? ''} ${id ?? ''} ${type ?? ''}`.toLowerCase());
 }
 

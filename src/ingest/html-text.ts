@@ -68,13 +68,25 @@ function densestParagraphParent($: CheerioAPI): Element | undefined {
   return best;
 }
 
-/** The marked lead, else the paragraph right after the headline; never one inside the body or around it. */
+/**
+ * The marked lead, else the paragraph right after the headline; never one that the body's own text already
+ * has, nor one around the body. (A lead in the body's <header> is skipped there, so it is taken here.)
+ */
 function findLead($: CheerioAPI, body: ParentNode): Element | undefined {
   const headline = elements($, 'h1')[0];
   const afterHeadline = headline ? $(headline).nextAll('p').first().toArray().filter(isElement) : [];
   return [...elements($, LEAD_SELECTOR), ...afterHeadline].find(
-    (lead) => !isPageChrome(lead) && !contains(body, lead) && !contains(lead, body) && textLength(lead) > 0,
+    (lead) => !isPageChrome(lead) && !walkReaches(body, lead) && !contains(lead, body) && textLength(lead) > 0,
   );
+}
+
+/** Whether walking `root` reaches `node`: it is inside, and nothing on the way is skipped. */
+function walkReaches(root: ParentNode, node: Element): boolean {
+  for (let current: ParentNode | null = node; current; current = current.parent) {
+    if (current === root) return true;
+    if (isElement(current) && isSkipped(current)) return false;
+  }
+  return false;
 }
 
 function longest(candidates: Element[]): { element: Element; length: number } | undefined {

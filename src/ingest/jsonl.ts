@@ -100,8 +100,8 @@ function recordMeta(record: JsonObject): Partial<ArticleMeta> {
   const meta: Partial<ArticleMeta> = {};
   const title = nonBlankString(record['title']);
   if (title) meta.title = title.trim();
-  const published = nonBlankString(record['published']);
-  if (published && normalizePublished(published)) meta.published = normalizePublished(published);
+  const published = normalizePublished(nonBlankString(record['published']) ?? '');
+  if (published) meta.published = published;
   const authors = ([] as unknown[]).concat(record['authors'] ?? record['author'] ?? []).flatMap((author) => {
     const name = nonBlankString(author);
     return name ? [name.trim()] : [];

@@ -92,6 +92,16 @@ describe('parseArticleHtml', () => {
     expect(url).toBe('https://cand.com.vn/thi-dua/bai-1.html');
   });
 
+  it('takes a lead from the article header, which the body text skips, and ignores page-wide classes', () => {
+    const { text } = article(`<body class="page has-comments"><article>
+      <header><h1>Tiêu đề</h1><p class="sapo">Phần mở đầu của bài.</p></header>
+      <p>Thân bài đủ dài: Hội nghị tổng kết công tác thi đua khen thưởng năm 2023 của Cụm thi đua số 5.</p>
+      </article></body>`);
+    expect(text).toBe(
+      'Phần mở đầu của bài.\n\nThân bài đủ dài: Hội nghị tổng kết công tác thi đua khen thưởng năm 2023 của Cụm thi đua số 5.',
+    );
+  });
+
   it('falls back to the element whose paragraphs carry the most text', () => {
     const { text } = article(`<body><div id="menu"><p>Menu</p></div>
       <div id="x"><p>Đoạn thứ nhất của bài.</p><p>Đoạn thứ hai của bài.</p></div>
