@@ -38,7 +38,7 @@ function readTitle($: CheerioAPI, site: Site): string | null {
     .map((h1) => cleanText(textContent(h1)))
     .find((text) => text !== '');
   const ogTitle = stripSiteSuffix(attr($, 'meta[property="og:title"]', 'content'), site);
-  // og:title is often the headline plus a section or site name ("… - Chính trị - Xã hội - Tuổi Trẻ Online").
+  // og:title is often the headline plus section and site ("… - Chính trị - Xã hội - Tuổi Trẻ Online").
   if (ogTitle && heading && ogTitle.startsWith(heading)) return heading;
   return ogTitle ?? heading ?? stripSiteSuffix(cleanText($('title').first().text()), site);
 }

@@ -23,11 +23,14 @@ export const MAX_UNCLOSED_TAGS = 10_000;
 /** Main text and metadata of an article page. Broken markup is parsed leniently; a page without text is a failure. */
 export function parseArticleHtml(html: string): ParsedHtml {
   const unclosed = unclosedTagCount(html);
-  if (unclosed > MAX_UNCLOSED_TAGS) return { ok: false, reason: `HTML nested too deeply (${unclosed} unclosed tags)` };
+  if (unclosed > MAX_UNCLOSED_TAGS) {
+    return { ok: false, reason: `HTML nested too deeply (${unclosed} unclosed tags)` };
+  }
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const { meta, url } = readHtmlHead($);
   const text = extractMainText($).join('\n\n');
-  return text === '' ? { ok: false, reason: 'no article text found in the HTML' } : { ok: true, article: { text, meta, url } };
+  if (text === '') return { ok: false, reason: 'no article text found in the HTML' };
+  return { ok: true, article: { text, meta, url } };
 }
 
 /** An HTML file's document (id = file stem), or a fault naming the file. */

@@ -24,7 +24,7 @@ export function faultItem(origin: Origin, reason: string): FaultItem {
 /** Turns a thrown error into a short reason: the system message of an errno error ("permission denied"). */
 export function errorReason(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
-  // Node formats errno errors as "EACCES: permission denied, open '/some/file'"; the path is already the fault's source.
+  // Node writes errno errors as "EACCES: permission denied, open '/a/file'"; the fault names the file already.
   const errno = /^E[A-Z]+: ([^,]+)/.exec(err.message);
   return errno?.[1] ?? err.message;
 }

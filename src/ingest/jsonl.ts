@@ -59,7 +59,10 @@ async function startsBinary(path: string): Promise<boolean> {
   }
 }
 
-/** One crawl record line `{"url", "html"|"text", "title"?, "published"?, "authors"?, …}` as a document (id = URL hash). */
+/**
+ * A crawl record line `{"url", "html"|"text", "title"?, "published"?, "authors"?, …}` as a document whose
+ * id is the URL's hash, or the fault that names what is wrong with it.
+ */
 export function recordToDocument(line: Uint8Array, origin: Origin, opts: IngestOptions = {}): IngestItem {
   const decoded = decodeUtf8(line);
   if (!decoded.ok) return faultItem(origin, decoded.reason);

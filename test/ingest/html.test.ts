@@ -102,6 +102,12 @@ describe('parseArticleHtml', () => {
     );
   });
 
+  it('reads a page that ASP.NET wraps in one <form>, but not a form inside the page', () => {
+    const { text } = article(`<body><form id="aspnetForm" method="post"><div id="noidung">Dòng đầu<br>Dòng sau
+      <form action="/tim-kiem"><input name="q"> Tìm kiếm</form></div></form></body>`);
+    expect(text).toBe('Dòng đầu\nDòng sau');
+  });
+
   it('falls back to the element whose paragraphs carry the most text', () => {
     const { text } = article(`<body><div id="menu"><p>Menu</p></div>
       <div id="x"><p>Đoạn thứ nhất của bài.</p><p>Đoạn thứ hai của bài.</p></div>

@@ -71,13 +71,16 @@ describe('ingest', () => {
     });
   });
 
-  it('gives a reading error its system message', async () => {
-    const root = await tempFolder({ 'locked.txt': 'secret' });
+  it('gives a file system error its system message', async () => {
+    const root = await tempFolder({ 'locked.txt': 'secret', 'a.txt': 'a' });
     await chmod(join(root, 'locked.txt'), 0o000);
-    const items = await ingestAll([join(root, 'locked.txt')]);
-    // Root reads anything, so the fault only shows for an ordinary user.
-    const expected = process.getuid?.() === 0 ? [] : [{ source: join(root, 'locked.txt'), record: null, reason: 'permission denied' }];
-    expect(faultsOf(items)).toEqual(expected);
+    const items = await ingestAll([join(root, 'locked.txt'), join(root, 'a.txt', 'b.txt')]);
+    // Root reads anything, so "permission denied" only shows for an ordinary user.
+    const locked = { source: join(root, 'locked.txt'), record: null, reason: 'permission denied' };
+    expect(faultsOf(items)).toEqual([
+      ...(process.getuid?.() === 0 ? [] : [locked]),
+      { source: join(root, 'a.txt', 'b.txt'), record: null, reason: 'not a directory' },
+    ]);
   });
 
   /**
