@@ -26,9 +26,9 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
     text,
     contentHash: createHash('sha256').update(text).digest('hex'),
     meta: {
-      title: doc.meta.title ?? layout.title,
+      title: doc.meta.title ? normalizeText(doc.meta.title) : layout.title,
       published,
-      authors: doc.meta.authors?.length ? doc.meta.authors : layout.authors,
+      authors: doc.meta.authors?.length ? doc.meta.authors.map(normalizeText) : layout.authors,
     },
     facts,
   };
