@@ -1,5 +1,5 @@
 import type { AwardStatus, EventKind, Recipient } from '../types.js';
-import type { Capture, RuleMatch, TextSpan } from './engine/match.js';
+import type { Capture, TextSpan } from './engine/match.js';
 import type { TitleItem } from './parsers/titles.js';
 import type { UnitItem } from './parsers/unit-list.js';
 
@@ -88,4 +88,3 @@ export type Candidate =
   | PersonMention
   | AwardMention;
 
-export type { RuleMatch };
