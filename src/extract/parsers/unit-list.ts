@@ -17,7 +17,10 @@ interface ListContext {
 }
 
 const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN})?|{COUNT_NOUN})(?:\s+thành\s+viên)?(?:\s+(?:trong|thuộc|của)\s+{CLUSTER_REF}(?:\s+(?:này|thi\s+đua))?)?`;
-const LEAD = String.raw`(?:(?<org>(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?)\s+)?${LEAD_COUNT}\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
+const ORG = String.raw`(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?`;
+/** Words between a lead's count and its colon that name the group, not a member ("5 thành phố trực thuộc Trung ương:", "5 tỉnh Tây Nguyên:"). */
+const QUALIFIER = String.raw`(?:\s+(?:trực\s+thuộc\s+Trung\s+ương|(?:vùng|khu\s+vực|miền)\s+)?(?!{PROVINCE}\s*:)\p{Lu}[\p{L}\p{N}]*(?:\s+\p{L}+){0,3}(?=\s*:))?`;
+const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
 const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
 const ITEM_PREFIX = String.raw`(?:(?:và\s+)?(?:là\s+)?đơn vị\s+(?:{CHAIR_ROLE}\s+(?:là\s+)?)?)`;
 const LIST_UNIT_WORD = String.raw`(?:\s*{PROVINCE}{END}|\s+{DASH_COMPOUND}{END}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD}|,\s+(?!{UNIT_START})(?!{PROVINCE})(?!{ADMIN})(?!{PLACE_NAME}(?:\s*[,;.]|\s+và\s))(?!{RANK})(?!{TITLE_START})(?=\p{Lu}){WORD})`;
@@ -69,7 +72,10 @@ function readLead(g: Grammar, text: string, pos: number, ctx: ListContext): numb
   const m = g.at(LEAD, text, pos);
   if (!m) return pos;
   const admin = m.groups?.admin ?? '';
-  if (g.at('{ADMIN}', admin, 0)) {
+  if (m.groups?.org2) {
+    ctx.org = m.groups.org2.trim();
+    ctx.admin = null;
+  } else if (g.at('{ADMIN}', admin, 0)) {
     ctx.admin = admin.split(/\s*,\s*/)[0]!.trim();
     ctx.org = m.groups?.org?.trim() || null;
   } else if (m.groups?.org) {
@@ -82,7 +88,7 @@ function readItem(g: Grammar, text: string, pos: number, ctx: ListContext): { te
   const unit = g.at(LIST_UNIT, text, pos);
   if (unit) {
     const written = tidy(unit[0]);
-    const numbered = /^(.*\S)\s+\d{1,4}$/.exec(written);
+    const numbered = /^(.*\S)\s+(?:\d{1,4}|[IVX]{1,5})$/u.exec(written);
     ctx.numberHead = numbered ? numbered[1]! : null;
     return { text: written, end: pos + unit[0].length };
   }
@@ -92,10 +98,10 @@ function readItem(g: Grammar, text: string, pos: number, ctx: ListContext): { te
     return { text: ctx.org ? `${ctx.org} ${written}` : written, end: pos + adminPlace[0].length };
   }
   const place = g.at('{PLACE_NAME}', text, pos);
-  if (place && (ctx.admin || g.at('{PROVINCE}{END}', text, pos))) {
+  if (place && (ctx.admin || ctx.org || g.at('{PROVINCE}{END}', text, pos))) {
     return { text: placeMember(g, tidy(place[0]), ctx), end: pos + place[0].length };
   }
-  const number = g.at(String.raw`\d{1,4}{END}`, text, pos);
+  const number = g.at(String.raw`(?:\d{1,4}{END}|{ROMAN})`, text, pos);
   if (number && ctx.numberHead) return { text: `${ctx.numberHead} ${number[0]}`, end: pos + number[0].length };
   return null;
 }
@@ -110,7 +116,7 @@ function placeMember(g: Grammar, place: string, ctx: ListContext): string {
   if (!ctx.org) return place;
   if (/^(?:TP|Tp)\.?\s?/.test(place)) return `${ctx.org} ${place}`;
   const entry = g.lookup('PROVINCE', place);
-  const provincial = ctx.admin === 'tỉnh' || ctx.admin === 'thành phố';
+  const provincial = ctx.admin === 'tỉnh' || ctx.admin === 'thành phố' || ctx.admin == null;
   const admin = entry && provincial ? String(entry.attrs.type ?? ctx.admin) : ctx.admin;
   return [ctx.org, admin, place].filter(Boolean).join(' ');
 }
