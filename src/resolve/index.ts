@@ -87,8 +87,9 @@ export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: Article
 /**
  * A chair read from its head's titles: a person who is "Cụm trưởng …" and head
  * of an organisation ("Giám đốc Công an tỉnh Nghệ An") makes that organisation
- * the chair. The organisation is the head title without its head words
- * (HEAD_OF_UNIT lexicon); deputies ("Phó …") do not count.
+ * the chair. The organisation is what the head title names (HEAD_OF_UNIT
+ * lexicon: "Chánh Văn phòng Bộ Công an" → "Văn phòng Bộ Công an"); deputies
+ * ("Phó …") do not count.
  */
 function chairsFromTitles(g: Grammar, people: Person[], clusters: ClusterIndex, meeting: Meeting, text: string): ChairFact[] {
   const out: ChairFact[] = [];
@@ -115,13 +116,11 @@ function organisationOf(g: Grammar, title: string): string | null {
   if (/^(?:Phó|Quyền|[Nn]guyên)\s/u.test(title)) return null;
   const head = g.at('{HEAD_OF_UNIT}', title, 0);
   if (!head) return null;
-  const entry = g.lookup('HEAD_OF_UNIT', head[0])!;
-  const strip = String(entry.attrs.strip ?? head[0]);
-  let org = title.slice(strip.length).trim();
-  if (!org) return null;
-  org = org[0]!.toUpperCase() + org.slice(1);
-  const prefix = entry.attrs.unit;
-  if (prefix && !g.at('{UNIT_START}', org, 0)) org = `${String(prefix)} ${org}`;
+  const { keep, unit } = g.lookup('HEAD_OF_UNIT', head[0])!.attrs;
+  const rest = title.slice(head[0].length).trim();
+  if (!rest) return null;
+  let org = keep ? `${String(keep)} ${rest}` : rest[0]!.toUpperCase() + rest.slice(1);
+  if (unit && !g.at('{UNIT_START}', org, 0)) org = `${String(unit)} ${org}`;
   return g.at('{UNIT_START}', org, 0) ? org : null;
 }
 

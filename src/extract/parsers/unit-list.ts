@@ -16,7 +16,7 @@ interface ListContext {
   numberHead: string | null;
 }
 
-const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN})?|{COUNT_NOUN})(?:\s+thành\s+viên)?(?:\s+(?:trong|thuộc|của)\s+{CLUSTER_REF}(?:\s+(?:này|thi\s+đua))?)?`;
+const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN})?|{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?)(?:\s+thành\s+viên)?(?:\s+(?:trong|thuộc|của)\s+{CLUSTER_REF}(?:\s+(?:này|thi\s+đua))?)?`;
 const ORG = String.raw`(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?`;
 /** Words between a lead's count and its colon that name the group, not a member ("5 thành phố trực thuộc Trung ương:", "5 tỉnh Tây Nguyên:"). */
 const QUALIFIER = String.raw`(?:\s+(?:trực\s+thuộc\s+Trung\s+ương|(?:vùng|khu\s+vực|miền)\s+)?(?!{PROVINCE}\s*:)\p{Lu}[\p{L}\p{N}]*(?:\s+\p{L}+){0,3}(?=\s*:))?`;
