@@ -18,7 +18,8 @@ export function interpret(g: Grammar, m: RuleMatch): Candidate | null {
     span: { start: m.start, end: m.end },
     sentence: m.sentence,
     clusterSpan: groups.cluster ?? null,
-    year: groups.year ? Number(groups.year.text) : typeof set.year === 'number' ? set.year : null,
+    // A handover's year may be read from the giver's: "X, Cụm trưởng năm 2023, bàn giao …" hands over 2024.
+    year: groups.year ? Number(groups.year.text) : groups.from_year ? Number(groups.from_year.text) + 1 : null,
   };
   switch (m.rule.fact) {
     case 'cluster': {

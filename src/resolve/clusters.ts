@@ -49,9 +49,10 @@ export class ClusterIndex {
    * The clusters a fact belongs to: the one its own words name; else, in its
    * sentence, the nearest mentioned before it (with the clusters coordinated
    * with that one: "Cụm thi đua số 2 và Cụm thi đua số 3"), else the first after
-   * it; else the last mentioned before it in the article, else the first one.
+   * it; else the last mentioned before it in the article, else (unless
+   * `earlierOnly`) the first one.
    */
-  forFact(c: Candidate, text: string): ClusterKey[] {
+  forFact(c: Candidate, text: string, { earlierOnly = false } = {}): ClusterKey[] {
     const own = this.named(c.clusterSpan) ?? this.within(c.span);
     if (own != null) return [own];
     const inSentence = this.placed.filter((p) => p.mention.sentence === c.sentence);
@@ -68,7 +69,7 @@ export class ClusterIndex {
     const after = inSentence.find((p) => p.mention.span.start >= c.span.end);
     if (after) return [after.key];
     const earlier = this.placed.filter((p) => p.mention.span.end <= c.span.start);
-    const fallback = earlier[earlier.length - 1] ?? this.placed[0];
+    const fallback = earlier[earlier.length - 1] ?? (earlierOnly ? undefined : this.placed[0]);
     return fallback ? [fallback.key] : [];
   }
 

@@ -47,7 +47,7 @@ export class Meeting {
     const leadDate = this.leadDate(mentions, dates);
     for (const m of mentions.filter((x) => x.year == null && x.strength === 'strong')) {
       const keys = this.clustersOf(m);
-      const same = this.placed.filter((p) => p.fact.kind === m.kind && keys.includes(p.fact.cluster));
+      const same = this.placed.filter((p) => p.fact.kind === m.kind && p.fact.cluster != null && keys.includes(p.fact.cluster));
       const covered = keys.every((k) => same.some((p) => p.fact.cluster === k));
       if (covered) for (const p of same) p.lead ||= ctx.inLead(m.sentence);
       else if (ctx.inLead(m.sentence)) this.add(m, this.inferYear(m.kind, leadDate));
@@ -100,9 +100,9 @@ export class Meeting {
     }
   }
 
-  private clustersOf(m: Candidate): (ClusterKey | null)[] {
-    const keys = this.clusters.forFact(m, this.ctx.text);
-    return keys.length ? keys : [null];
+  /** An event belongs to a cluster named in its sentence or before it; a meeting of no cluster is not one of ours. */
+  private clustersOf(m: Candidate): ClusterKey[] {
+    return this.clusters.forFact(m, this.ctx.text, { earlierOnly: true });
   }
 
   /** The meeting's date: the first date in a lead sentence that names an event, else in one that speaks of a meeting. */

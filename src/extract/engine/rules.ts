@@ -10,7 +10,7 @@ export const FACT_FIELDS = {
   place: ['place'],
   member: ['units', 'lead', 'cluster', 'year'],
   chair: ['unit', 'cluster', 'year'],
-  handover: ['from', 'to', 'cluster', 'year'],
+  handover: ['from', 'to', 'cluster', 'year', 'from_year'],
   official: ['rank', 'name', 'pretitle', 'titles'],
   award: ['count', 'recipient', 'award', 'units', 'status', 'cluster', 'year'],
 } as const;

@@ -17,9 +17,9 @@ interface ListContext {
 }
 
 const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN})?|{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?)(?:\s+thành\s+viên)?(?:\s+(?:trong|thuộc|của)\s+{CLUSTER_REF}(?:\s+(?:này|thi\s+đua))?)?`;
-const ORG = String.raw`(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?`;
-/** Words between a lead's count and its colon that name the group, not a member ("5 thành phố trực thuộc Trung ương:", "5 tỉnh Tây Nguyên:"). */
-const QUALIFIER = String.raw`(?:\s+(?:trực\s+thuộc\s+Trung\s+ương|(?:(?:vùng|khu\s+vực|miền)\s+)?(?!{PROVINCE}\s*:)\p{Lu}[\p{L}\p{N}]*(?:\s+\p{L}+){0,3})(?=\s*:))?`;
+const ORG = String.raw`(?:[Cc]hi nhánh\s+)?(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?`;
+/** Words between a lead's count and its colon that describe the group, not a member ("5 thành phố trực thuộc Trung ương:", "5 tỉnh Tây Nguyên:"). */
+const QUALIFIER = String.raw`(?:\s+(?!{PROVINCE}\s*:)[^.;:]{1,90}?(?=\s*:))?`;
 const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
 const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
 const ITEM_PREFIX = String.raw`(?:(?:và\s+)?(?:là\s+)?đơn vị\s+(?:{CHAIR_ROLE}\s+(?:là\s+)?)?)`;
@@ -85,6 +85,9 @@ function readLead(g: Grammar, text: string, pos: number, ctx: ListContext): numb
 }
 
 function readItem(g: Grammar, text: string, pos: number, ctx: ListContext): { text: string; end: number } | null {
+  // Under a lead, a place from the gazetteer is a member even where it reads like a unit ("TP.HCM").
+  const known = ctx.org || ctx.admin ? g.at('{PROVINCE}{END}', text, pos) : null;
+  if (known) return { text: placeMember(g, tidy(known[0]), ctx), end: pos + known[0].length };
   const unit = g.at(LIST_UNIT, text, pos);
   if (unit) {
     const written = tidy(unit[0]);
