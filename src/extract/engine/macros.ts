@@ -1,6 +1,7 @@
+import { latinProperties } from './latin.js';
 import { alternation, type Lexicon } from './lexicon.js';
 
-/** Letters and digits of any script: the engine's notion of a word character. */
+/** Letters and digits: the engine's notion of a word character (see latin.ts). */
 const WORD_CHAR = '[\\p{L}\\p{N}]';
 /** `\b` in a rule means a Unicode word boundary (JavaScript's own `\b` only knows ASCII letters). */
 const UNICODE_BOUNDARY = `(?:(?<!${WORD_CHAR})(?=${WORD_CHAR})|(?<=${WORD_CHAR})(?!${WORD_CHAR}))`;
@@ -30,9 +31,9 @@ export class MacroTable {
     return this.sources.has(name);
   }
 
-  /** The pattern with every `{NAME}` replaced (recursively) and `\b` made Unicode-aware. */
+  /** The pattern with every `{NAME}` replaced (recursively), `\b` made Unicode-aware and letter classes narrowed to Latin. */
   expand(pattern: string): string {
-    return rewriteBoundaries(this.expandRefs(pattern, []));
+    return latinProperties(rewriteBoundaries(this.expandRefs(pattern, [])));
   }
 
   private expandRefs(pattern: string, stack: string[]): string {

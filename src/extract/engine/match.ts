@@ -23,6 +23,7 @@ export function matchRules(rules: readonly Rule[], text: string, sentences: read
   sentences.forEach((s, sentence) => {
     const slice = text.slice(s.start, s.end);
     for (const rule of rules) {
+      if (rule.requires && !rule.requires.test(slice)) continue;
       const re = rule.regex;
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {

@@ -32,6 +32,8 @@ export interface Rule {
   /** The pattern as written in the rule file. */
   pattern: string;
   regex: RegExp;
+  /** A cheap test a sentence must pass before the pattern runs on it (words the pattern cannot match without). */
+  requires: RegExp | null;
   /** Constant fields the rule sets on every candidate (e.g. `kind: review`). */
   set: Record<string, FieldValue>;
   /** Higher wins an overlap with another rule of the same fact type. */
@@ -41,7 +43,7 @@ export interface Rule {
   line: number | null;
 }
 
-const RULE_KEYS = new Set(['id', 'fact', 'description', 'pattern', 'set', 'priority', 'examples']);
+const RULE_KEYS = new Set(['id', 'fact', 'description', 'requires', 'pattern', 'set', 'priority', 'examples']);
 const EXAMPLE_KEYS = new Set(['text', 'expect']);
 const ID_RE = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$/;
 const GROUP_RE = /\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g;
@@ -76,6 +78,13 @@ function compileRule(
   const set = (r.set ?? {}) as Record<string, FieldValue>;
   if (typeof set !== 'object' || Array.isArray(set)) fail(['set'], '`set` must be a mapping of field: value');
   for (const key of Object.keys(set)) if (!allowed.includes(key)) fail(['set', key], `\`${key}\` is not a field of a ${fact} (fields: ${allowed.join(', ')})`);
+  if (r.requires !== undefined && (typeof r.requires !== 'string' || !r.requires)) fail(['requires'], '`requires` must be a pattern');
+  let requires: RegExp | null = null;
+  try {
+    requires = typeof r.requires === 'string' ? new RegExp(r.requires, 'iu') : null;
+  } catch (cause) {
+    throw new RuleFileError(y.file, y.lineOf(['rules', index, 'requires']), `invalid \`requires\`: ${(cause as Error).message}`, { cause });
+  }
   const priority = r.priority ?? 0;
   if (typeof priority !== 'number' || !Number.isInteger(priority)) fail(['priority'], '`priority` must be an integer');
 
@@ -97,6 +106,7 @@ function compileRule(
     description: (r.description as string).trim(),
     pattern: r.pattern as string,
     regex,
+    requires,
     set,
     priority: priority as number,
     examples,

@@ -1,0 +1,56 @@
+/**
+ * Vietnamese is written in Latin script. The Unicode properties a rule uses
+ * (`\p{L}`, `\p{Lu}`, `\p{Ll}`, `\p{N}`) are narrowed to the Latin blocks
+ * (U+0000–U+024F and U+1E00–U+1EFF, where every Vietnamese letter lives):
+ * a regex over all of Unicode's letters compiles several times slower, and
+ * rules have hundreds of them. Letters of other scripts count as punctuation.
+ */
+const LATIN_END = 0x1eff;
+
+function ranges(test: RegExp): string {
+  const out: string[] = [];
+  let start = -1;
+  for (let cp = 0; cp <= LATIN_END + 1; cp++) {
+    const inBlock = cp <= 0x024f || cp >= 0x1e00;
+    const hit = cp <= LATIN_END && inBlock && test.test(String.fromCodePoint(cp));
+    if (hit && start < 0) start = cp;
+    if (!hit && start >= 0) {
+      const hex = (n: number) => `\\u{${n.toString(16)}}`;
+      out.push(start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`);
+      start = -1;
+    }
+  }
+  return out.join('');
+}
+
+const CLASS_BODY: Record<string, string> = {
+  L: ranges(/\p{L}/u),
+  Lu: ranges(/\p{Lu}/u),
+  Ll: ranges(/\p{Ll}/u),
+  N: '0-9',
+};
+
+/** Rewrites `\p{L}`, `\p{Lu}`, `\p{Ll}`, `\p{N}` in a pattern as classes of Latin code points. */
+export function latinProperties(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const m = /^p\{(L|Lu|Ll|N)\}/.exec(source.slice(i + 1));
+      if (m) {
+        const body = CLASS_BODY[m[1]!]!;
+        out += inClass ? body : `[${body}]`;
+        i += m[0].length;
+      } else {
+        out += c + (source[i + 1] ?? '');
+        i++;
+      }
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += c;
+  }
+  return out;
+}
