@@ -24,7 +24,7 @@ export function interpret(g: Grammar, m: RuleMatch): Candidate | null {
   switch (m.rule.fact) {
     case 'cluster': {
       const raw = groups.number?.text;
-      const key = raw == null ? null : /^\d+$/.test(raw) ? Number(raw) : romanToInt(raw);
+      const key = raw == null ? null : /^\d+$/.test(raw) ? Number(raw) : romanToInt(raw) ?? parseCount(raw, g.lexicon('NUMBER_WORD'));
       if (!groups.label || (raw != null && key == null)) return null;
       const label = tidy(groups.label.text);
       return { ...base, fact: 'cluster', key, label: capitalize(label), scope: groups.scope ? tidy(groups.scope.text) : null };

@@ -44,6 +44,8 @@ describe('numbers', () => {
     ['Cụm thi đua số VIII', 8],
     ['cụm 8', 8],
     ['Khối thi đua số 1', 1],
+    ['Cụm thi đua số năm', 5],
+    ['Cụm thi đua số mười hai', 12],
     ['Cụm thi đua các tỉnh Tây Nguyên', null],
   ])('the number of %s is %s', (s, n) => expect(clusterNumber(s)).toBe(n));
 });
