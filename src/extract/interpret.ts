@@ -1,5 +1,5 @@
 import type { EventKind, Recipient, AwardStatus } from '../types.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate, EventMention } from './candidates.js';
 import type { Capture, RuleMatch } from './engine/match.js';
 import type { Grammar } from './grammar.js';
 import { parseCount, romanToInt } from './parsers/numbers.js';
@@ -30,7 +30,7 @@ export function interpret(g: Grammar, m: RuleMatch): Candidate | null {
       return { ...base, fact: 'cluster', key, label: capitalize(label), scope: groups.scope ? tidy(groups.scope.text) : null };
     }
     case 'event':
-      return { ...base, fact: 'event', kind: (groups.kind?.text ?? set.kind) as EventKind, strength: (set.strength ?? 'strong') as 'strong' };
+      return { ...base, fact: 'event', kind: set.kind as EventKind, strength: (set.strength ?? 'strong') as EventMention['strength'] };
     case 'date': {
       const day = Number(groups.day?.text);
       const month = Number(groups.month?.text);

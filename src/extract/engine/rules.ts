@@ -16,6 +16,18 @@ export const FACT_FIELDS = {
 } as const;
 
 export type RuleFact = keyof typeof FACT_FIELDS;
+
+/** Fields that only `set` may give, and the values they take. */
+const SET_ONLY: Record<string, readonly string[]> = {
+  kind: ['review', 'pledge', 'midyear', 'other'],
+  strength: ['strong', 'weak', 'lead-only'],
+};
+/** Values a field takes when `set` gives it. */
+const SET_VALUES: Record<string, readonly string[]> = {
+  ...SET_ONLY,
+  status: ['granted', 'proposed'],
+  recipient: ['collective', 'individual', 'unit'],
+};
 export type FieldValue = string | number | boolean | null | FieldValue[] | { [k: string]: FieldValue };
 
 export interface RuleExample {
@@ -77,7 +89,12 @@ function compileRule(
   const allowed: readonly string[] = FACT_FIELDS[fact];
   const set = (r.set ?? {}) as Record<string, FieldValue>;
   if (typeof set !== 'object' || Array.isArray(set)) fail(['set'], '`set` must be a mapping of field: value');
-  for (const key of Object.keys(set)) if (!allowed.includes(key)) fail(['set', key], `\`${key}\` is not a field of a ${fact} (fields: ${allowed.join(', ')})`);
+  for (const [key, value] of Object.entries(set)) {
+    if (!allowed.includes(key)) fail(['set', key], `\`${key}\` is not a field of a ${fact} (fields: ${allowed.join(', ')})`);
+    const values = SET_VALUES[key];
+    if (values && !values.includes(value as string)) fail(['set', key], `\`${key}\` must be one of ${values.join(', ')}`);
+  }
+  if (fact === 'event' && !set.kind) fail(['set'], 'an event rule sets its `kind` (review, pledge, midyear, other)');
   if (r.requires !== undefined && (typeof r.requires !== 'string' || !r.requires)) fail(['requires'], '`requires` must be a pattern');
   let requires: RegExp | null = null;
   try {
@@ -96,7 +113,7 @@ function compileRule(
     throw new RuleFileError(y.file, y.lineOf(['rules', index, 'pattern']), detail, { cause });
   }
   for (const [, group] of (r.pattern as string).matchAll(GROUP_RE)) {
-    if (!allowed.includes(group!)) fail(['pattern'], `group \`${group}\` is not a field of a ${fact} (fields: ${allowed.join(', ')})`);
+    if (!allowed.includes(group!) || group! in SET_ONLY) fail(['pattern'], `group \`${group}\` is not a field a ${fact} rule can capture (fields: ${allowed.filter((f) => !(f in SET_ONLY)).join(', ')})`);
   }
   if (!Array.isArray(r.examples) || r.examples.length === 0) fail(['examples'], 'every rule needs `examples` (text + expect) that the tests run');
   const examples = (r.examples as unknown[]).map((ex, i) => exampleFrom(ex, (key, detail) => fail(['examples', i, ...key], detail), y.lineOf(['rules', index, 'examples', i])));

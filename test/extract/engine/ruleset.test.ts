@@ -47,13 +47,15 @@ describe('loading a rules folder', () => {
 
   it('rejects unknown keys, unknown fields and unknown macros at their line', () => {
     expect(errorOf({ 'patterns/zz.yaml': `rules:\n${rule('test.a', 'x')}    colour: red\n` }).message).toMatch(/zz\.yaml:\d+: unknown key `colour`/);
-    expect(errorOf({ 'patterns/zz.yaml': `rules:\n${rule('test.a', '(?<colour>x)')}` }).message).toMatch(/zz\.yaml:6: group `colour` is not a field of a event/);
+    expect(errorOf({ 'patterns/zz.yaml': `rules:\n${rule('test.a', '(?<colour>x)')}` }).message).toMatch(/zz\.yaml:6: group `colour` is not a field a event rule can capture/);
+    expect(errorOf({ 'patterns/zz.yaml': `rules:\n${rule('test.a', '(?<kind>x)')}` }).message).toMatch(/zz\.yaml:6: group `kind` is not a field a event rule can capture/);
+    expect(errorOf({ 'patterns/zz.yaml': `rules:\n${rule('test.a', 'x').replace('kind: other', 'kind: party')}` }).message).toMatch(/zz\.yaml:5: `kind` must be one of review, pledge, midyear, other/);
     expect(errorOf({ 'patterns/zz.yaml': `rules:\n${rule('test.a', '{NO_SUCH}')}` }).message).toMatch(/zz\.yaml:6: unknown macro or lexicon \{NO_SUCH\}/);
     expect(errorOf({ 'patterns/zz.yaml': `rules:\n${rule('test.a', '(x')}` }).message).toMatch(/zz\.yaml:6: invalid pattern/);
   });
 
   it('requires examples', () => {
-    const e = errorOf({ 'patterns/zz.yaml': 'rules:\n  - id: test.a\n    fact: event\n    description: no examples\n    pattern: x\n' });
+    const e = errorOf({ 'patterns/zz.yaml': 'rules:\n  - id: test.a\n    fact: event\n    description: no examples\n    set: {kind: other}\n    pattern: x\n' });
     expect(e.message).toMatch(/zz\.yaml:\d+: every rule needs `examples`/);
   });
 
