@@ -17,7 +17,9 @@ interface Placed {
  * belongs to. A numbered cluster is its number. Labels of unnumbered clusters
  * that name the same members ("Cụm thi đua các huyện nội địa", "cụm các huyện,
  * thành phố nội địa"; "Khối ANND", "Khối An ninh nhân dân") are one cluster,
- * known by its fullest label that says "thi đua".
+ * known by its fullest label that says "thi đua". In an article about one
+ * numbered cluster, a label is that cluster described ("Cụm thi đua các bệnh
+ * viện … miền Trung" in the headline, "Cụm thi đua số 4" in the lead).
  */
 export class ClusterIndex {
   readonly placed: Placed[];
@@ -36,7 +38,9 @@ export class ClusterIndex {
       groupOf.set(m, group ?? groups[groups.length - 1]!);
     }
     const nameOf = new Map(groups.map((gr) => [gr, canonicalLabel(gr.labels)]));
-    this.placed = mentions.map((m) => ({ mention: m, key: m.key ?? nameOf.get(groupOf.get(m)!)! }));
+    const numbers = new Set(mentions.flatMap((m) => (m.key != null ? [m.key] : [])));
+    const only = numbers.size === 1 ? [...numbers][0]! : null;
+    this.placed = mentions.map((m) => ({ mention: m, key: m.key ?? only ?? nameOf.get(groupOf.get(m)!)! }));
   }
 
   /** The cluster that `span` names itself (its words overlap a cluster mention), if any. */

@@ -94,9 +94,11 @@ export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: Article
 function chairsFromTitles(g: Grammar, people: Person[], clusters: ClusterIndex, meeting: Meeting, text: string): ChairFact[] {
   const out: ChairFact[] = [];
   for (const person of people) {
-    const chairTitle = person.titles.find((t) => CHAIR_TITLE.test(t.text));
+    const at = person.titles.findIndex((t) => CHAIR_TITLE.test(t.text));
+    const chairTitle = person.titles[at];
     if (!chairTitle) continue;
-    const org = person.titles.map((t) => organisationOf(g, t.text)).find((o) => o != null);
+    // The organisation of the head title nearest before "Cụm trưởng" (not "Bí thư Đảng ủy" before it).
+    const org = [...person.titles.slice(0, at).reverse(), ...person.titles.slice(at + 1)].map((t) => organisationOf(g, t.text)).find((o) => o != null);
     if (!org) continue;
     const written = clusters.named(chairTitle) ?? clusterNumber(chairTitle.text);
     const mention = person.mentions.find((m) => m.titles.includes(chairTitle)) ?? person.mentions[0]!;

@@ -23,7 +23,7 @@ const QUALIFIER = String.raw`(?:\s+(?!{PROVINCE}\s*:)[^.;:]{1,90}?(?=\s*:))?`;
 const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
 const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
 const ITEM_PREFIX = String.raw`(?:(?:và\s+)?(?:là\s+)?đơn vị\s+(?:{CHAIR_ROLE}\s+(?:là\s+)?)?)`;
-const LIST_UNIT_WORD = String.raw`(?:\s*{PROVINCE}{END}|\s+{DASH_COMPOUND}{END}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD}|,\s+(?!{UNIT_START})(?!{PROVINCE})(?!{ADMIN})(?!{PLACE_NAME}(?:\s*[,;.]|\s+và\s))(?!{RANK})(?!{TITLE_START})(?=\p{Lu}){WORD})`;
+const LIST_UNIT_WORD = String.raw`(?:{NAME_PIECE}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD}|,\s+(?!{UNIT_START})(?!{PROVINCE})(?!{ADMIN})(?!{PLACE_NAME}(?:\s*[,;.]|\s+và\s))(?!{RANK})(?!{TITLE_START})(?=\p{Lu}){WORD})`;
 const LIST_UNIT = String.raw`{UNIT_START}${LIST_UNIT_WORD}{0,18}`;
 const PAREN = String.raw`\s*\([^()]{0,120}\)`;
 
@@ -88,6 +88,8 @@ function readItem(g: Grammar, text: string, pos: number, ctx: ListContext): { te
   // Under a lead, a place from the gazetteer is a member even where it reads like a unit ("TP.HCM").
   const known = ctx.org || ctx.admin ? g.at('{PROVINCE}{END}', text, pos) : null;
   if (known) return { text: placeMember(g, tidy(known[0]), ctx), end: pos + known[0].length };
+  const underLead = ctx.org ? g.at('{ADMIN_PLACE}', text, pos) : null;
+  if (underLead) return { text: `${ctx.org} ${tidy(underLead[0])}`, end: pos + underLead[0].length };
   const unit = g.at(LIST_UNIT, text, pos);
   if (unit) {
     const written = tidy(unit[0]);
