@@ -28,7 +28,8 @@ const SCOPE = String.raw`(?:{UNIT_START}|{PROVINCE})${TITLE_WORD}{0,6}`;
 export function parseTitles(g: Grammar, region: Capture, opts: { leading?: boolean } = {}): TitleItem[] {
   const text = region.text;
   const out: TitleItem[] = [];
-  let pos = 0;
+  // A caption's aside after the name ("Ông X (thứ hai từ phải sang) – Giám đốc …") is passed over.
+  let pos = g.at(String.raw`\s*\([^()]{0,60}\)`, text, 0)?.[0].length ?? 0;
   let first = true;
   for (;;) {
     if (!(first && opts.leading)) {

@@ -77,7 +77,8 @@ function readLead(g: Grammar, text: string, pos: number, ctx: ListContext): numb
     ctx.admin = null;
   } else if (g.at('{ADMIN}', admin, 0)) {
     ctx.admin = admin.split(/\s*,\s*/)[0]!.trim();
-    ctx.org = m.groups?.org?.trim() || null;
+    // "Hội Nông dân sáu địa phương: thành phố Đà Nẵng và các tỉnh Quảng Nam, …": the organisation carries on.
+    ctx.org = m.groups?.org?.trim() || ctx.org;
   } else if (m.groups?.org) {
     return pos; // "Công an 5 đơn vị" is not a distributive lead
   }
