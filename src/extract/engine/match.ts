@@ -17,6 +17,9 @@ export interface RuleMatch extends TextSpan {
   groups: Record<string, Capture>;
 }
 
+/** The field a named group fills: its name without a numeric suffix ("year_2" fills "year"). */
+export const fieldOf = (group: string): string => group.replace(/_\d+$/, '');
+
 /** Every match of every rule, sentence by sentence; offsets index `text`. */
 export function matchRules(rules: readonly Rule[], text: string, sentences: readonly TextSpan[]): RuleMatch[] {
   const out: RuleMatch[] = [];
@@ -33,7 +36,9 @@ export function matchRules(rules: readonly Rule[], text: string, sentences: read
         }
         const groups: Record<string, Capture> = {};
         for (const [name, range] of Object.entries(m.indices?.groups ?? {})) {
-          if (range) groups[name] = { text: slice.slice(range[0], range[1]), start: s.start + range[0], end: s.start + range[1] };
+          // "year_2" is a second place for "year" (a regex cannot name two groups alike): the first that matched wins.
+          const field = fieldOf(name);
+          if (range && !groups[field]) groups[field] = { text: slice.slice(range[0], range[1]), start: s.start + range[0], end: s.start + range[1] };
         }
         out.push({ rule, sentence, start: s.start + m.index, end: s.start + m.index + m[0].length, groups });
       }

@@ -1,5 +1,6 @@
 import { RuleFileError } from './errors.js';
 import { MacroError, type MacroTable } from './macros.js';
+import { fieldOf } from './match.js';
 import type { YamlFile } from './yaml-file.js';
 
 /** What a rule reads, and the named groups (fields) its pattern may capture or `set`. */
@@ -112,8 +113,9 @@ function compileRule(
     const detail = cause instanceof MacroError ? cause.message : `invalid pattern: ${(cause as Error).message}`;
     throw new RuleFileError(y.file, y.lineOf(['rules', index, 'pattern']), detail, { cause });
   }
-  for (const [, group] of (r.pattern as string).matchAll(GROUP_RE)) {
-    if (!allowed.includes(group!) || group! in SET_ONLY) fail(['pattern'], `group \`${group}\` is not a field a ${fact} rule can capture (fields: ${allowed.filter((f) => !(f in SET_ONLY)).join(', ')})`);
+  for (const [, name] of (r.pattern as string).matchAll(GROUP_RE)) {
+    const group = fieldOf(name!);
+    if (!allowed.includes(group) || group in SET_ONLY) fail(['pattern'], `group \`${group}\` is not a field a ${fact} rule can capture (fields: ${allowed.filter((f) => !(f in SET_ONLY)).join(', ')})`);
   }
   if (!Array.isArray(r.examples) || r.examples.length === 0) fail(['examples'], 'every rule needs `examples` (text + expect) that the tests run');
   const examples = (r.examples as unknown[]).map((ex, i) => exampleFrom(ex, (key, detail) => fail(['examples', i, ...key], detail), y.lineOf(['rules', index, 'examples', i])));

@@ -14,13 +14,19 @@ interface ListContext {
   admin: string | null;
   /** For "Hải đoàn 18, 28 và 38": the words before the first item's number. */
   numberHead: string | null;
+  /** After "6 binh chủng:", "các phòng:", the items are names that the lead's word heads ("Pháo binh" → "Binh chủng Pháo binh"). */
+  names: boolean;
 }
 
 const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN})?|{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?)(?:\s+thành\s+viên)?(?:\s+(?:trong|thuộc|của)\s+{CLUSTER_REF}(?:\s+(?:này|thi\s+đua))?)?`;
 const ORG = String.raw`(?:[Cc]hi nhánh\s+)?(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?`;
 /** Words between a lead's count and its colon that describe the group, not a member ("5 thành phố trực thuộc Trung ương:", "5 tỉnh Tây Nguyên:"). */
 const QUALIFIER = String.raw`(?:\s+(?!{PROVINCE}\s*:)[^.;:]{1,90}?(?=\s*:))?`;
-const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
+/** Kinds of organisation a lead can name in lower case before a colon, each item then being a name of that kind. */
+const KIND = String.raw`(?<kind>phòng|cục|sở|ban|đội|binh chủng|quân chủng|quân khu|quân đoàn|sư đoàn|trường|học viện|hải đoàn|chi cục|bệnh viện)`;
+const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:)|(?:các|{NUM})\s+${KIND}(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
+/** A name after such a lead: a capitalised word and what follows it up to the next item. */
+const NAME_PHRASE = String.raw`\p{Lu}\p{L}*(?:\s+(?:[-–]\s+)?(?!(?!dự\s+khuyết){STOP_VERB}|và\s)[\p{L}\p{N}]+|,\s+(?=\p{Ll})(?!{STOP_VERB})[\p{L}]+){0,8}`;
 const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
 const ITEM_PREFIX = String.raw`(?:(?:và\s+)?(?:là\s+)?đơn vị\s+(?:{CHAIR_ROLE}\s+(?:là\s+)?)?)`;
 const LIST_UNIT_WORD = String.raw`(?:{NAME_PIECE}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD}|,\s+(?!{UNIT_START})(?!{PROVINCE})(?!{ADMIN})(?!{PLACE_NAME}(?:\s*[,;.]|\s+và\s))(?!{RANK})(?!{TITLE_START})(?=\p{Lu}){WORD})`;
@@ -38,7 +44,7 @@ const PAREN = String.raw`\s*\([^()]{0,120}\)`;
  * the rule's own pattern.
  */
 export function parseUnitList(g: Grammar, region: Capture, opts: { lead?: Capture; whole?: boolean } = {}): UnitItem[] | null {
-  const ctx: ListContext = { org: null, admin: null, numberHead: null };
+  const ctx: ListContext = { org: null, admin: null, numberHead: null, names: false };
   if (opts.lead) readLead(g, opts.lead.text, 0, ctx);
   const text = region.text;
   let pos = readLeads(g, text, 0, ctx);
@@ -72,7 +78,11 @@ function readLead(g: Grammar, text: string, pos: number, ctx: ListContext): numb
   const m = g.at(LEAD, text, pos);
   if (!m) return pos;
   const admin = m.groups?.admin ?? '';
-  if (m.groups?.org2) {
+  if (m.groups?.kind) {
+    ctx.org = m.groups.kind[0]!.toUpperCase() + m.groups.kind.slice(1);
+    ctx.admin = null;
+    ctx.names = true;
+  } else if (m.groups?.org2) {
     ctx.org = m.groups.org2.trim();
     ctx.admin = null;
   } else if (g.at('{ADMIN}', admin, 0)) {
@@ -86,6 +96,12 @@ function readLead(g: Grammar, text: string, pos: number, ctx: ListContext): numb
 }
 
 function readItem(g: Grammar, text: string, pos: number, ctx: ListContext): { text: string; end: number } | null {
+  if (ctx.names) {
+    const unit = g.at(LIST_UNIT, text, pos);
+    if (unit) return { text: tidy(unit[0]), end: pos + unit[0].length };
+    const name = g.at(NAME_PHRASE, text, pos);
+    return name ? { text: `${ctx.org} ${tidy(name[0])}`, end: pos + name[0].length } : null;
+  }
   // Under a lead, a place from the gazetteer is a member even where it reads like a unit ("TP.HCM").
   const known = ctx.org || ctx.admin ? g.at('{PROVINCE}{END}', text, pos) : null;
   if (known) return { text: placeMember(g, tidy(known[0]), ctx), end: pos + known[0].length };
