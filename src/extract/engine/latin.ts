@@ -23,34 +23,10 @@ function ranges(test: RegExp): string {
   return out.join('');
 }
 
-const CLASS_BODY: Record<string, string> = {
+/** The body (without brackets) of a character class for `\p{L}`, `\p{Lu}`, `\p{Ll}`, `\p{N}` in the Latin blocks. */
+export const LATIN_CLASS_BODY: Readonly<Record<string, string>> = {
   L: ranges(/\p{L}/u),
   Lu: ranges(/\p{Lu}/u),
   Ll: ranges(/\p{Ll}/u),
   N: '0-9',
 };
-
-/** Rewrites `\p{L}`, `\p{Lu}`, `\p{Ll}`, `\p{N}` in a pattern as classes of Latin code points. */
-export function latinProperties(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      const m = /^p\{(L|Lu|Ll|N)\}/.exec(source.slice(i + 1));
-      if (m) {
-        const body = CLASS_BODY[m[1]!]!;
-        out += inClass ? body : `[${body}]`;
-        i += m[0].length;
-      } else {
-        out += c + (source[i + 1] ?? '');
-        i++;
-      }
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    out += c;
-  }
-  return out;
-}

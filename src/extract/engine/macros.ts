@@ -1,8 +1,8 @@
-import { latinProperties } from './latin.js';
+import { LATIN_CLASS_BODY } from './latin.js';
 import { alternation, type Lexicon } from './lexicon.js';
 
 /** Letters and digits: the engine's notion of a word character (see latin.ts). */
-const WORD_CHAR = '[\\p{L}\\p{N}]';
+const WORD_CHAR = `[${LATIN_CLASS_BODY.L}${LATIN_CLASS_BODY.N}]`;
 /** `\b` in a rule means a Unicode word boundary (JavaScript's own `\b` only knows ASCII letters). */
 const UNICODE_BOUNDARY = `(?:(?<!${WORD_CHAR})(?=${WORD_CHAR})|(?<=${WORD_CHAR})(?!${WORD_CHAR}))`;
 
@@ -33,7 +33,7 @@ export class MacroTable {
 
   /** The pattern with every `{NAME}` replaced (recursively), `\b` made Unicode-aware and letter classes narrowed to Latin. */
   expand(pattern: string): string {
-    return latinProperties(rewriteBoundaries(this.expandRefs(pattern, [])));
+    return rewriteEscapes(this.expandRefs(pattern, []));
   }
 
   private expandRefs(pattern: string, stack: string[]): string {
@@ -50,14 +50,25 @@ export class MacroTable {
   }
 }
 
-/** Replaces `\b` (but not `\\b` or `[\b]`) with a Unicode word boundary. */
-function rewriteBoundaries(source: string): string {
+/**
+ * Rewrites two escapes outside and inside character classes: `\b` (outside
+ * a class) becomes a Unicode word boundary; `\p{L}`, `\p{Lu}`, `\p{Ll}`,
+ * `\p{N}` become classes of Latin code points (see latin.ts).
+ */
+function rewriteEscapes(source: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
       const next = source[i + 1];
+      const property = /^p\{(L|Lu|Ll|N)\}/.exec(source.slice(i + 1));
+      if (property) {
+        const body = LATIN_CLASS_BODY[property[1]!]!;
+        out += inClass ? body : `[${body}]`;
+        i += property[0].length;
+        continue;
+      }
       out += next === 'b' && !inClass ? UNICODE_BOUNDARY : c + (next ?? '');
       i++;
       continue;
