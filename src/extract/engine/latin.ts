@@ -15,8 +15,9 @@ function ranges(test: RegExp): string {
     const hit = cp <= LATIN_END && inBlock && test.test(String.fromCodePoint(cp));
     if (hit && start < 0) start = cp;
     if (!hit && start >= 0) {
-      const hex = (n: number) => `\\u{${n.toString(16)}}`;
-      out.push(start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`);
+      // Letters stand for themselves in a class (shorter than \u{…} escapes: the patterns hold hundreds of these classes).
+      const ch = (n: number) => String.fromCodePoint(n);
+      out.push(start === cp - 1 ? ch(start) : `${ch(start)}-${ch(cp - 1)}`);
       start = -1;
     }
   }
