@@ -4,11 +4,14 @@ import { extractCandidates } from '../extract/index.js';
 import type { Grammar } from '../extract/grammar.js';
 import { normalizeText } from '../normalize/text.js';
 import { resolveArticle } from '../resolve/index.js';
-import { detectLayout, type Layout } from '../segment/layout.js';
+import { detectLayout } from '../segment/layout.js';
 import { lineSpans, splitSentences, type Span } from '../segment/sentences.js';
 
-/** How many lines of prose (after the title) make an article's lead: news text puts each paragraph on a line. */
+/** How many lines of prose make an article's lead: news text puts each paragraph on a line. */
 const LEAD_LINES = 2;
+/** A line of prose, not a headline, a section name or a site's banner: long enough and with a sentence in it. */
+const PROSE = /^.{60,}$/su;
+const ENDS_A_SENTENCE = /[.!?…](?:\s|$)/u;
 
 /** One document through the stages: normalize → segment → extract → resolve. */
 export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle {
@@ -16,7 +19,7 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
   const layout = detectLayout(text);
   const sentences = splitSentences(text).filter((s) => !within(s, layout.furniture));
   const published = doc.meta.published?.slice(0, 10) ?? layout.published;
-  const leadEnd = leadEndOf(text, layout);
+  const leadEnd = leadEndOf(text, layout.furniture);
   const candidates = extractCandidates(g, text, sentences);
   const facts = resolveArticle(g, candidates, { text, published, inLead: (i) => (sentences[i]?.start ?? Infinity) < leadEnd });
   return {
@@ -34,11 +37,13 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
   };
 }
 
-/** Where the lead ends: after the title and the first paragraphs of prose. */
-function leadEndOf(text: string, layout: Layout): number {
-  const prose = lineSpans(text).filter((p) => !within(p, layout.furniture));
-  const count = (layout.title ? 1 : 0) + LEAD_LINES;
-  return prose[Math.min(count, prose.length) - 1]?.end ?? 0;
+/** Where the lead ends: after the first lines of prose, whatever headlines and page furniture come before them. */
+function leadEndOf(text: string, furniture: Span[]): number {
+  const prose = lineSpans(text).filter((l) => {
+    const line = text.slice(l.start, l.end);
+    return !within(l, furniture) && PROSE.test(line) && ENDS_A_SENTENCE.test(line);
+  });
+  return prose[Math.min(LEAD_LINES, prose.length) - 1]?.end ?? text.length;
 }
 
 function within(span: Span, furniture: Span[]): boolean {
