@@ -1,6 +1,6 @@
 import { parseByline } from './byline.js';
 import { parseDateLine } from './dates.js';
-import { isFurnitureLine } from './furniture.js';
+import { isFurnitureLine, relatedNewsLines } from './furniture.js';
 import { lineSpans, type Span } from './sentences.js';
 
 export interface Layout {
@@ -113,6 +113,7 @@ export function detectLayout(text: string): Layout {
     ...header.furniture,
     ...footer.furniture,
     ...lines.flatMap((line, i) => (isFurnitureLine(line.text) ? [i] : [])),
+    ...relatedNewsLines(lines.map((line) => line.text)),
   ]);
   return {
     title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFurnitureLine } from '../../src/segment/furniture.js';
+import { isFurnitureLine, relatedNewsLines } from '../../src/segment/furniture.js';
 
 describe('isFurnitureLine', () => {
   it.each([
@@ -29,5 +29,13 @@ describe('isFurnitureLine', () => {
     'Hiếu Quỳnh',
   ])('%j is not furniture', (line) => {
     expect(isFurnitureLine(line)).toBe(false);
+  });
+});
+
+describe('related-news lists', () => {
+  it('marks the heading and the headlines listed under it', () => {
+    const lines = ['Tại hội nghị, Công an tỉnh Quảng Bình đã bàn giao nhiệm vụ.', 'Phan Phương', 'Tin liên quan:', '- Cụm thi đua số 6 tổng kết năm 2018', '- Công an Quảng Bình ra quân'];
+    expect(relatedNewsLines(lines)).toEqual([2, 3, 4]);
+    expect(relatedNewsLines(['Xem thêm', 'Một câu dài của bài viết khác đã kết thúc.'])).toEqual([0]);
   });
 });
