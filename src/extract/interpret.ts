@@ -61,7 +61,8 @@ export function interpret(g: Grammar, m: RuleMatch): Candidate | null {
       return { ...base, fact: 'official', name: personName(groups.name.text), rank: rankEntry?.term ?? null, titles };
     }
     case 'award': {
-      const units = groups.units ? parseUnitList(g, groups.units, { whole: true }) : [];
+      // `units` is cut by the pattern and must be all units; `list` runs on to the sentence's end and is read as far as it goes.
+      const units = groups.units ? parseUnitList(g, groups.units, { whole: true }) : groups.list ? parseUnitList(g, groups.list) : [];
       if (units == null) return null;
       const counts = groups.count ? readCounts(g, groups.count.text) : [];
       const recipient = groups.recipient ? RECIPIENTS[groups.recipient.text.toLowerCase()] ?? null : ((set.recipient as Recipient | undefined) ?? null);

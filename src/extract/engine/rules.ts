@@ -13,7 +13,7 @@ export const FACT_FIELDS = {
   chair: ['unit', 'cluster', 'year'],
   handover: ['from', 'to', 'cluster', 'year', 'from_year'],
   official: ['rank', 'name', 'pretitle', 'titles'],
-  award: ['count', 'recipient', 'award', 'units', 'status', 'cluster', 'year'],
+  award: ['count', 'recipient', 'award', 'units', 'list', 'status', 'cluster', 'year'],
 } as const;
 
 export type RuleFact = keyof typeof FACT_FIELDS;

@@ -21,9 +21,9 @@ interface ListContext {
 const LEAD_COUNT = String.raw`(?:các|{NUM})\s+(?<admin>{ADMIN}(?:\s*,\s*{ADMIN})?|{COUNT_NOUN}(?:\s*,\s*{COUNT_NOUN})?)(?:\s+thành\s+viên)?(?:\s+(?:trong|thuộc|của)\s+{CLUSTER_REF}(?:\s+(?:này|thi\s+đua))?)?`;
 const ORG = String.raw`(?:[Cc]hi nhánh\s+)?(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!các\b)(?!{NUM}\s)(?!{STOP}){WORD}){0,5}?`;
 /** Words between a lead's count and its colon that describe the group, not a member ("5 thành phố trực thuộc Trung ương:", "5 tỉnh Tây Nguyên:"). */
-const QUALIFIER = String.raw`(?:\s+(?!{PROVINCE}\s*:)[^.;:]{1,90}?(?=\s*:))?`;
+const QUALIFIER = String.raw`(?:\s+(?!{PROVINCE}\s*:|(?:là|gồm|các)\s)(?:(?!\s(?:là|gồm|các)\s)[^.;:]){1,90}?(?=\s*:))?`;
 /** Kinds of organisation a lead can name in lower case before a colon, each item then being a name of that kind. */
-const KIND = String.raw`(?<kind>phòng|cục|sở|ban|đội|binh chủng|quân chủng|quân khu|quân đoàn|sư đoàn|trường|học viện|hải đoàn|chi cục|bệnh viện)`;
+const KIND = String.raw`(?<kind>phòng|cục|sở|ban|đội|binh chủng|quân chủng|quân khu|quân đoàn|sư đoàn|trường|học viện|hải đoàn|chi cục|bệnh viện|[Đđ]ồn [Bb]iên phòng|đồn)`;
 const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:)|(?:các|{NUM})\s+${KIND}(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
 /** A name after such a lead: a capitalised word and what follows it up to the next item. */
 const NAME_PHRASE = String.raw`\p{Lu}\p{L}*(?:\s+(?:[-–]\s+)?(?!(?!dự\s+khuyết){STOP_VERB}|và\s)[\p{L}\p{N}]+|,\s+(?=\p{Ll})(?!{STOP_VERB})[\p{L}]+){0,8}`;
@@ -103,7 +103,7 @@ function readItem(g: Grammar, text: string, pos: number, ctx: ListContext): { te
     return name ? { text: `${ctx.org} ${tidy(name[0])}`, end: pos + name[0].length } : null;
   }
   // Under a lead, a place from the gazetteer is a member even where it reads like a unit ("TP.HCM").
-  const known = ctx.org || ctx.admin ? g.at('{PROVINCE}{END}', text, pos) : null;
+  const known = ctx.org || ctx.admin ? g.at(String.raw`{PROVINCE}{END}(?!\s*\d)`, text, pos) : null;
   if (known) return { text: placeMember(g, tidy(known[0]), ctx), end: pos + known[0].length };
   const underLead = ctx.org ? g.at('{ADMIN_PLACE}', text, pos) : null;
   if (underLead) return { text: `${ctx.org} ${tidy(underLead[0])}`, end: pos + underLead[0].length };
