@@ -29,7 +29,12 @@ describe('years and dates of a meeting', () => {
   });
 
   it('a review named without a year away from the lead is not an event', () => {
-    const text = 'Cụm thi đua số 2 ký kết giao ước thi đua năm 2023\n\nCác đơn vị đã ký giao ước.\n\nMột đoạn khác.\n\nMỗi năm, cụm tổ chức sơ kết, tổng kết để đánh giá phong trào.';
+    const text = [
+      'Cụm thi đua số 2 ký kết giao ước thi đua năm 2023',
+      'Lãnh đạo 5 cục hải quan thuộc Cụm thi đua số 2 đã ký kết giao ước thi đua năm 2023 tại hội nghị.',
+      'Các cụm cấp chi cục sẽ được tổ chức, vận hành và bình xét giống như cụm thi đua cấp cục.',
+      'Mỗi năm, cụm phát động thi đua, tổ chức sơ kết, tổng kết để đánh giá phong trào ở các đơn vị thành viên.',
+    ].join('\n\n');
     expect(events(text).map((e) => e[0])).toEqual(['pledge']);
   });
 
