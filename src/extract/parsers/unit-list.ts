@@ -26,7 +26,7 @@ const QUALIFIER = String.raw`(?:\s+(?!{PROVINCE}\s*:|(?:là|gồm|các)\s)(?:(?!
 const KIND = String.raw`(?<kind>phòng|cục|sở|ban|đội|binh chủng|quân chủng|quân khu|quân đoàn|sư đoàn|trường|học viện|hải đoàn|chi cục|bệnh viện|[Đđ]ồn [Bb]iên phòng|đồn)`;
 const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:)|(?:các|{NUM})\s+${KIND}(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
 /** A name after such a lead: a capitalised word and what follows it up to the next item. */
-const NAME_PHRASE = String.raw`\p{Lu}\p{L}*(?:\s+(?:[-–]\s+)?(?!(?!dự\s+khuyết){STOP_VERB}|và\s)[\p{L}\p{N}]+|,\s+(?=\p{Ll})(?!{STOP_VERB})[\p{L}]+){0,8}`;
+const NAME_PHRASE = String.raw`\p{Lu}\p{L}*(?:\s+(?:[-–]\s+)?(?!(?!dự\s+khuyết){STOP_VERB}|và\s)[\p{L}\p{N}]+){0,6}`;
 const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
 const ITEM_PREFIX = String.raw`(?:(?:và\s+)?(?:là\s+)?đơn vị\s+(?:{CHAIR_ROLE}\s+(?:là\s+)?)?)`;
 const LIST_UNIT_WORD = String.raw`(?:{NAME_PIECE}|\s+(?!(?!dự\s+khuyết){STOP_VERB}|năm\s+\d|trong\s+{CLUSTER_WORD}|và{END}){WORD}|\s+và\s+(?!{UNIT_START})(?!{STOP_VERB})(?!{RANK})(?=\p{Ll}){WORD}|\s+và\s+(?!{UNIT_START})(?!{RANK})(?!{ADMIN}\s)(?!{PROVINCE})(?=\p{Lu}){WORD}|,\s+(?=\p{Ll})(?!{STOP_VERB})(?!{ADMIN}\s)(?!cùng\b){WORD}|,\s+(?!{UNIT_START})(?!{PROVINCE})(?!{ADMIN})(?!{PLACE_NAME}(?:\s*[,;.]|\s+và\s))(?!{RANK})(?!{TITLE_START})(?=\p{Lu}){WORD})`;
@@ -145,5 +145,9 @@ function placeMember(g: Grammar, place: string, ctx: ListContext): string {
 
 /** A unit's name without the punctuation and spaces that surround it in the sentence. */
 export function tidy(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s“"'(]+|[\s,;:.…”"')]+$/g, '').trim();
+  return s
+    .replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)(?=\s+\p{L})/gu, '') // "Bộ Chỉ huy Quân sự (CHQS) tỉnh X": the bracket introduces an abbreviation
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s“"'(]+|[\s,;:.…”"')]+$/g, '')
+    .trim();
 }
