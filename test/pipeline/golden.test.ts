@@ -8,9 +8,9 @@ import { FACT_TYPES } from '../../src/types.js';
 import { shippedGrammar } from '../helpers/rules.js';
 
 // Annotated articles as golden fixtures: the development set from ../shared/dev (seeds + dev) and the
-// challenge sets written blind to the rules by other writers (test/fixtures/challenge*/).
+// challenge and holdout sets that other writers annotated without seeing the rules (test/fixtures/*/).
 const SETS = readdirSync('test/fixtures')
-  .filter((d) => d === 'dev' || d.startsWith('challenge'))
+  .filter((d) => d === 'dev' || d.startsWith('challenge') || d.startsWith('holdout'))
   .sort();
 const g = shippedGrammar();
 
