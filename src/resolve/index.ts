@@ -19,7 +19,7 @@ const CHAIR_TITLE = /^(?:Cụm trưởng|Khối trưởng|Trưởng cụm|Trư�
 
 /** Places every candidate of one article in its cluster and year, derives chairs, and merges what is said twice. */
 export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: ArticleContext): ArticleFacts {
-  const names = new NameKeys(g);
+  const names = NameKeys.of(g);
   const clusters = new ClusterIndex(candidates.filter((c): c is ClusterMention => c.fact === 'cluster'), names);
   const meeting = new Meeting(candidates, clusters, ctx);
   const clusterOf = (c: Candidate): ClusterKey | null => clusters.forFact(c, ctx.text)[0] ?? null;

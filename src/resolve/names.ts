@@ -6,10 +6,21 @@ import type { Grammar } from '../extract/grammar.js';
  * never rewritten: keys only decide that two spellings name one thing.
  */
 export class NameKeys {
+  private static readonly byGrammar = new WeakMap<Grammar, NameKeys>();
   private readonly provinceRe: RegExp;
   private readonly abbreviationRe: RegExp;
 
-  constructor(private readonly g: Grammar) {
+  /** The keys of a rule set's lexicons, built once per grammar (their patterns are large). */
+  static of(g: Grammar): NameKeys {
+    let keys = NameKeys.byGrammar.get(g);
+    if (!keys) {
+      keys = new NameKeys(g);
+      NameKeys.byGrammar.set(g, keys);
+    }
+    return keys;
+  }
+
+  private constructor(private readonly g: Grammar) {
     this.provinceRe = new RegExp(g.ruleSet.macros.expand('{PROVINCE}'), 'gu');
     this.abbreviationRe = new RegExp(g.ruleSet.macros.expand('{ABBREVIATION}'), 'gu');
   }
