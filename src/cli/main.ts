@@ -117,6 +117,12 @@ function formatSummary(s: RunSummary, db: string): string {
   return lines.join('\n') + '\n';
 }
 
+// A reader that stops early (`thidua export | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as Error;
   process.stderr.write(`thidua: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}\n`);
