@@ -47,6 +47,11 @@ export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: Article
       case 'handover': {
         const cluster = clusterOf(c);
         const year = c.year ?? meeting.nextChairYear(cluster);
+        // "Năm 2019, Bộ Tài chính được phân công làm Khối trưởng" at the review of 2019 states the chair in office.
+        if (c.year != null && !c.from && meeting.reviews(cluster, c.year)) {
+          chairs.add({ cluster, year: c.year, unit: c.to.text, evidence: ev(c.span, c.rule) });
+          break;
+        }
         const fact = { cluster, year, from: c.from?.text ?? null, to: c.to.text, evidence: ev(c.span, c.rule) };
         const prior = handovers.get(fact);
         if (prior && !prior.from && fact.from) prior.from = fact.from;

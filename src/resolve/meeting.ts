@@ -81,6 +81,11 @@ export class Meeting {
     return this.placed.find((p) => p.fact.kind === 'review' && p.fact.cluster === cluster)?.fact.year ?? this.meetingYear(cluster);
   }
 
+  /** Whether the meeting reviews `year` for the cluster (a chair assigned for that year is already in office). */
+  reviews(cluster: ClusterKey | null, year: number): boolean {
+    return this.placed.some((p) => p.fact.kind === 'review' && p.fact.cluster === cluster && p.fact.year === year);
+  }
+
   /** The year a chair elected or handed over without a year takes: the year after the one reviewed. */
   nextChairYear(cluster: ClusterKey | null): number | null {
     const review = this.placed.find((p) => p.fact.kind === 'review' && p.fact.cluster === cluster);

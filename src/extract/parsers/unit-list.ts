@@ -24,7 +24,7 @@ const ORG = String.raw`(?:[Cc]hi nhánh\s+)?(?:Công an|CA|{UNIT_HEAD})(?:\s+(?!
 const QUALIFIER = String.raw`(?:\s+(?!{PROVINCE}\s*:|(?:là|gồm|các)\s)(?:(?!\s(?:là|gồm|các)\s)[^.;:]){1,90}?(?=\s*:))?`;
 /** Kinds of organisation a lead can name in lower case before a colon, each item then being a name of that kind. */
 const KIND = String.raw`(?<kind>phòng|cục|sở|ban|đội|binh chủng|quân chủng|quân khu|quân đoàn|sư đoàn|trường|học viện|hải đoàn|chi cục|bệnh viện|[Đđ]ồn [Bb]iên phòng|đồn)`;
-const LEAD = String.raw`(?:(?:(?<org>${ORG})\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:)|(?:các|{NUM})\s+${KIND}(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
+const LEAD = String.raw`(?:(?:(?<org>${ORG})(?:\s*\([^()]{1,20}\))?\s+)?${LEAD_COUNT}${QUALIFIER}|{NUM}\s+(?<org2>${ORG})(?=\s*:)|(?:các|{NUM})\s+${KIND}(?=\s*:))\s*(?:,\s*)?(?:là|gồm|bao\s+gồm)?\s*:?\s*\(?\s*`;
 /** A name after such a lead: a capitalised word and what follows it up to the next item. */
 const NAME_PHRASE = String.raw`\p{Lu}\p{L}*(?:\s+(?:[-–]\s+)?(?!(?!dự\s+khuyết){STOP_VERB}|và\s)[\p{L}\p{N}]+){0,6}`;
 const SEPARATOR = String.raw`\s*(?:[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+)`;
