@@ -93,8 +93,8 @@ export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: Article
  * A chair read from its head's titles: a person who is "Cụm trưởng …" and head
  * of an organisation ("Giám đốc Công an tỉnh Nghệ An") makes that organisation
  * the chair. The organisation is what the head title names (HEAD_OF_UNIT
- * lexicon: "Chánh Văn phòng Bộ Công an" → "Văn phòng Bộ Công an"); deputies
- * ("Phó …") do not count.
+ * lexicon: "Chánh Văn phòng Bộ Công an" → "Văn phòng Bộ Công an"), also
+ * when a deputy holds the chair's title; a former head ("nguyên …") does not count.
  */
 function chairsFromTitles(g: Grammar, people: Person[], clusters: ClusterIndex, meeting: Meeting, text: string): ChairFact[] {
   const out: ChairFact[] = [];
@@ -120,7 +120,9 @@ function chairsFromTitles(g: Grammar, people: Person[], clusters: ClusterIndex, 
 }
 
 function organisationOf(g: Grammar, title: string): string | null {
-  if (/^(?:Phó|Quyền|[Nn]guyên)\s/u.test(title)) return null;
+  if (/^[Nn]guyên\s/u.test(title)) return null;
+  // A deputy who is Cụm trưởng speaks for the chair too ("Phó Chủ tịch UBND tỉnh Điện Biên, Cụm trưởng").
+  title = title.replace(/^(?:Phó|Quyền)\s+/u, '');
   const head = g.at('{HEAD_OF_UNIT}', title, 0);
   if (!head) return null;
   const { keep, unit } = g.lookup('HEAD_OF_UNIT', head[0])!.attrs;
