@@ -17,7 +17,7 @@ interface Placed {
  * belongs to. A numbered cluster is its number. Labels of unnumbered clusters
  * that name the same members ("Cụm thi đua các huyện nội địa", "cụm các huyện,
  * thành phố nội địa"; "Khối ANND", "Khối An ninh nhân dân") are one cluster,
- * known by its fullest label that says "thi đua". In an article about one
+ * known by its fullest label that says "thi đua" (a trailing place aside). In an article about one
  * numbered cluster, a label is that cluster described ("Cụm thi đua các bệnh
  * viện … miền Trung" in the headline, "Cụm thi đua số 4" in the lead).
  */
@@ -103,10 +103,15 @@ export class ClusterIndex {
   }
 }
 
+/** A place the label ends with ("… văn hóa - xã hội tỉnh Bình Định"): where the bloc is, not what it is. */
+const TRAILING_PLACE = /\s*[,–-]?\s*(?:Công an\s+)?(?:tỉnh|thành phố|TP\.?)\s+\p{Lu}[\p{L}\s-]*$/u;
+
 function canonicalLabel(labels: ClusterMention[]): string {
   const says = labels.filter((l) => /thi\s+đua/iu.test(l.label));
   const pool = says.length ? says : labels;
-  return pool.reduce((best, l) => (l.label.length > best.label.length ? l : best)).label;
+  // The fullest name of what the cluster is; between names that differ only by a trailing place, the one without it.
+  const fullness = (l: ClusterMention) => l.label.replace(TRAILING_PLACE, '').length * 2 - (TRAILING_PLACE.test(l.label) ? 1 : 0);
+  return pool.reduce((best, l) => (fullness(l) > fullness(best) ? l : best)).label;
 }
 
 const subset = (a: Set<string>, b: Set<string>): boolean => [...a].every((w) => b.has(w));
