@@ -8,8 +8,8 @@ import { extractCandidates } from './index.js';
 import { clusterNumber } from './parsers/cluster-number.js';
 
 /** A candidate as plain fields, the shape a rule example's `expect` is written in. */
-export function exampleView(c: Candidate): Record<string, FieldValue> {
-  const cluster = c.clusterSpan ? clusterNumber(c.clusterSpan.text) ?? c.clusterSpan.text : null;
+export function exampleView(g: Grammar, c: Candidate): Record<string, FieldValue> {
+  const cluster = c.clusterSpan ? clusterNumber(c.clusterSpan.text, g.lexicon('NUMBER_WORD')) ?? c.clusterSpan.text : null;
   const common = { cluster, year: c.year };
   switch (c.fact) {
     case 'cluster':
@@ -56,7 +56,7 @@ export function checkExamples(g: Grammar, rule: Rule): ExampleFailure[] {
   const failures: ExampleFailure[] = [];
   for (const example of rule.examples) {
     const text = normalizeText(example.text);
-    const got = extractCandidates(g, text, splitSentences(text), [rule]).map(exampleView);
+    const got = extractCandidates(g, text, splitSentences(text), [rule]).map((c) => exampleView(g, c));
     const ok = got.length === example.expect.length && example.expect.every((e, i) => fits(e, got[i]!));
     if (!ok) failures.push({ rule, example, got });
   }

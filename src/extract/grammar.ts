@@ -21,12 +21,6 @@ export class Grammar {
     return re.exec(text);
   }
 
-  /** Whether the whole of `text` is one `pattern`. */
-  whole(pattern: string, text: string): boolean {
-    const m = this.at(`(?:${pattern})$`, text, 0);
-    return m != null;
-  }
-
   lexicon(name: string): Lexicon {
     const lex = this.ruleSet.lexicons.get(name);
     if (!lex) throw new Error(`the rule set has no lexicon ${name}`);

@@ -2,7 +2,7 @@ import type { EventKind, Recipient, AwardStatus } from '../types.js';
 import type { Candidate, EventMention } from './candidates.js';
 import type { Capture, RuleMatch } from './engine/match.js';
 import type { Grammar } from './grammar.js';
-import { parseCount, romanToInt } from './parsers/numbers.js';
+import { clusterKey, parseCount } from './parsers/numbers.js';
 import { parseTitles } from './parsers/titles.js';
 import { parseUnitList, tidy, type UnitItem } from './parsers/unit-list.js';
 
@@ -24,7 +24,7 @@ export function interpret(g: Grammar, m: RuleMatch): Candidate | null {
   switch (m.rule.fact) {
     case 'cluster': {
       const raw = groups.number?.text;
-      const key = raw == null ? null : /^\d+$/.test(raw) ? Number(raw) : romanToInt(raw) ?? parseCount(raw, g.lexicon('NUMBER_WORD'));
+      const key = raw == null ? null : clusterKey(raw, g.lexicon('NUMBER_WORD'));
       if (!groups.label || (raw != null && key == null)) return null;
       const label = tidy(groups.label.text);
       return { ...base, fact: 'cluster', key, label: capitalize(label), scope: groups.scope ? tidy(groups.scope.text) : null };

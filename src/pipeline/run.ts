@@ -43,12 +43,15 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   try {
     const runId = beginRun(db, { rulesHash: rules.hash, codeVersion: codeVersion(), inputs: paths });
     const summary: RunSummary = { runId, read: 0, stored: 0, updated: 0, duplicates: 0, faults: [], facts: zeroFacts(), seconds: 0 };
+    const fault = (f: InputFault): void => {
+      summary.faults.push(f);
+      recordFault(db, runId, f);
+    };
     let done = 0;
     for await (const item of ingest(paths)) {
       opts.onItem?.(++done);
       if (!item.ok) {
-        summary.faults.push(item.fault);
-        recordFault(db, runId, item.fault);
+        fault(item.fault);
         continue;
       }
       summary.read++;
@@ -56,9 +59,7 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
       try {
         article = processDocument(g, item.doc);
       } catch (cause) {
-        const fault = { source: item.doc.source, record: null, reason: `extraction failed: ${(cause as Error).message}` };
-        summary.faults.push(fault);
-        recordFault(db, runId, fault);
+        fault({ source: item.doc.source, record: null, reason: `extraction failed: ${(cause as Error).message}` });
         continue;
       }
       const { status } = saveArticle(db, article, runId);

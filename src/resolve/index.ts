@@ -105,7 +105,7 @@ function chairsFromTitles(g: Grammar, people: Person[], clusters: ClusterIndex, 
     // The organisation of the head title nearest before "Cụm trưởng" (not "Bí thư Đảng ủy" before it).
     const org = [...person.titles.slice(0, at).reverse(), ...person.titles.slice(at + 1)].map((t) => organisationOf(g, t.text)).find((o) => o != null);
     if (!org) continue;
-    const written = clusters.named(chairTitle) ?? clusterNumber(chairTitle.text);
+    const written = clusters.named(chairTitle) ?? clusterNumber(chairTitle.text, g.lexicon('NUMBER_WORD'));
     const mention = person.mentions.find((m) => m.titles.includes(chairTitle)) ?? person.mentions[0]!;
     const cluster = written ?? clusters.forFact(mention, text)[0] ?? null;
     const year = /^\s*năm\s+((?:19|20)\d{2})/u.exec(text.slice(chairTitle.end));

@@ -1,5 +1,6 @@
 import type { ClusterKey, EventFact, EventKind } from '../types.js';
 import type { Candidate, DateMention, EventMention, PlaceMention } from '../extract/candidates.js';
+import { isoDate } from '../segment/dates.js';
 import type { ClusterIndex } from './clusters.js';
 
 /** Which kind of meeting sets a cluster's emulation year when one conference is several events. */
@@ -78,7 +79,7 @@ export class Meeting {
 
   /** The year reviewed for `cluster` (awards are for a year's achievements), else the meeting's year. */
   reviewYear(cluster: ClusterKey | null): number | null {
-    return this.placed.find((p) => p.fact.kind === 'review' && p.fact.cluster === cluster)?.fact.year ?? this.meetingYear(cluster);
+    return this.reviewOf(cluster)?.fact.year ?? this.meetingYear(cluster);
   }
 
   /** Whether the meeting reviews `year` for the cluster (a chair assigned for that year is already in office). */
@@ -88,9 +89,13 @@ export class Meeting {
 
   /** The year a chair elected or handed over without a year takes: the year after the one reviewed. */
   nextChairYear(cluster: ClusterKey | null): number | null {
-    const review = this.placed.find((p) => p.fact.kind === 'review' && p.fact.cluster === cluster);
+    const review = this.reviewOf(cluster);
     if (review?.fact.year != null) return review.fact.year + 1;
     return this.placed.find((p) => p.fact.kind === 'pledge' && p.fact.cluster === cluster)?.fact.year ?? this.meetingYear(cluster);
+  }
+
+  private reviewOf(cluster: ClusterKey | null): Placed | undefined {
+    return this.placed.find((p) => p.fact.kind === 'review' && p.fact.cluster === cluster);
   }
 
   private add(m: EventMention, year: number | null): void {
@@ -134,10 +139,7 @@ export class Meeting {
 
   private isoDate(d: DateMention): string | null {
     const parts = this.dateParts(d);
-    if (!parts) return null;
-    const iso = `${parts.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-    const check = new Date(`${iso}T00:00:00Z`);
-    return check.getUTCDate() === d.day ? iso : null;
+    return parts ? isoDate(d.day, d.month, parts.year) : null;
   }
 
   /** A date's year: written, else from the publication date, else from the events' years. */

@@ -45,22 +45,20 @@ export function loadRuleSet(dir: string): RuleSet {
     throw cause;
   }
   checkMacros(macroYaml, macros);
-  const rules: Rule[] = [];
-  const seen = new Map<string, Rule>();
-  for (const file of yamlFiles(join(dir, 'patterns'))) {
-    for (const rule of rulesFromYaml(readYamlFile(file), macros)) {
-      const prior = seen.get(rule.id);
-      if (prior) throw new RuleFileError(file, rule.line, `duplicate rule id ${rule.id} (first defined at ${prior.file}:${prior.line})`);
-      seen.set(rule.id, rule);
-      rules.push(rule);
-    }
-  }
+  const rules = yamlFiles(join(dir, 'patterns')).flatMap((file) => rulesFromYaml(readYamlFile(file), macros));
   const derivations = derivationsFromYaml(readYamlFile(join(dir, 'derivations.yaml')));
-  for (const d of derivations) {
-    const prior = seen.get(d.id);
-    if (prior) throw new RuleFileError(d.file, d.line, `duplicate rule id ${d.id} (first defined at ${prior.file}:${prior.line})`);
-  }
+  checkUniqueIds([...rules, ...derivations]);
   return { dir, lexicons, macros, rules, derivations, hash: hashTree(dir) };
+}
+
+/** Rule ids (derivations' too) are what evidence names: each must be one rule's. */
+function checkUniqueIds(rules: readonly { id: string; file: string; line: number | null }[]): void {
+  const seen = new Map<string, { file: string; line: number | null }>();
+  for (const rule of rules) {
+    const prior = seen.get(rule.id);
+    if (prior) throw new RuleFileError(rule.file, rule.line, `duplicate rule id ${rule.id} (first defined at ${prior.file}:${prior.line})`);
+    seen.set(rule.id, rule);
+  }
 }
 
 function macrosFromYaml(y: YamlFile): Record<string, string> {

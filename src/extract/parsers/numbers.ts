@@ -14,6 +14,11 @@ export function romanToInt(s: string): number | null {
   return total;
 }
 
+/** A cluster's number as written after "số": digits, a Roman numeral or words ("08", "VIII", "mười hai"). */
+export function clusterKey(raw: string, words: Lexicon): number | null {
+  return romanToInt(raw) ?? parseCount(raw, words);
+}
+
 /** "2.079" → 2079, "03" → 3, "1673" → 1673; null when the text holds no digits. */
 export function digitsToInt(s: string): number | null {
   const m = /\d{1,3}(?:\.\d{3})+|\d+/.exec(s);

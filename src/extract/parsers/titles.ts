@@ -9,7 +9,7 @@ export interface TitleItem {
 }
 
 /** Where a title's words stop: a verb, a function word, "năm 2023", or "và" before the next person. */
-const TITLE_WORD = String.raw`(?:{NAME_PIECE}|(?<=(?<![\p{L}\p{N}])\p{Ll}+)\s+[-–]\s+(?=\p{Ll})(?!{STOP}){WORD}|(?!\s+kiêm\s+{TITLE_START})\s+(?!{STOP}|(?:lãnh đạo|đại diện){END}){WORD}|,\s+(?=\p{Ll})(?!{STOP})(?!{HONORIFIC})(?!(?:các|đại diện|lãnh đạo){END}){WORD}|\s+và\s+(?!{RANK})(?!{HONORIFIC})(?!{PERSON_NAME})(?!{TITLE_START})(?!{STOP})(?!(?:đại diện|lãnh đạo|các|cán bộ){END}){WORD})`;
+const TITLE_WORD = String.raw`(?:{NAME_PIECE}|{DASH_JOIN}(?!{STOP}){WORD}|(?!\s+kiêm\s+{TITLE_START})\s+(?!{STOP}|(?:lãnh đạo|đại diện){END}){WORD}|,\s+(?=\p{Ll})(?!{STOP})(?!{HONORIFIC})(?!(?:các|đại diện|lãnh đạo){END}){WORD}|\s+và\s+(?!{RANK})(?!{HONORIFIC})(?!{PERSON_NAME})(?!{TITLE_START})(?!{STOP})(?!(?:đại diện|lãnh đạo|các|cán bộ){END}){WORD})`;
 const TITLE = String.raw`{TITLE_START}(?:\s+[-–]\s+{TITLE_START})?${TITLE_WORD}{0,24}`;
 /** A title, then a dash and another head over the same organisation: "Giám đốc - Tổng Biên tập Nhà xuất bản …". */
 const SHARED_ORG = String.raw`(?<a>{TITLE_START})\s+[-–]\s+(?<b>{TITLE_START})\s+(?<org>.+)`;

@@ -47,5 +47,5 @@ describe('numbers', () => {
     ['Cụm thi đua số năm', 5],
     ['Cụm thi đua số mười hai', 12],
     ['Cụm thi đua các tỉnh Tây Nguyên', null],
-  ])('the number of %s is %s', (s, n) => expect(clusterNumber(s)).toBe(n));
+  ])('the number of %s is %s', (s, n) => expect(clusterNumber(s, words)).toBe(n));
 });
