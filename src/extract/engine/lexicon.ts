@@ -80,10 +80,42 @@ export function surfaceForms(lex: Lexicon): string[] {
   return [...all];
 }
 
-/** The lexicon as one regex alternation, longest form first so that "Phó Cục trưởng" wins over "Phó". */
+/**
+ * The lexicon as one regex, factored into a trie of its forms ("Bộ\s+(?:Công\s+an|Quốc\s+phòng)"): a flat
+ * alternation of hundreds of forms makes the regex engine try each form in turn at every position. The longest
+ * form still wins ("Phó Cục trưởng" over "Phó"): at each node the longer continuations are tried before the end.
+ */
 export function alternation(lex: Lexicon): string {
-  const forms = surfaceForms(lex).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return `(?:${forms.map((f) => escapeRe(f).replace(/ +/g, '\\s+')).join('|')})`;
+  const root: TrieNode = { children: new Map(), end: false };
+  for (const form of surfaceForms(lex)) {
+    let node = root;
+    for (const token of tokensOf(form)) {
+      let child = node.children.get(token);
+      if (!child) node.children.set(token, (child = { children: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return `(?:${trieSource(root)})`;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/** A form's regex tokens: each character escaped, a run of spaces as `\s+`. No two tokens match the same text. */
+function tokensOf(form: string): string[] {
+  return form.match(/ +|./gsu)!.map((c) => (c.startsWith(' ') ? '\\s+' : escapeRe(c)));
+}
+
+function trieSource(node: TrieNode): string {
+  // Sorted so that the source (and the rule set's hash) does not depend on the lexicon's order.
+  const branches = [...node.children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([token, child]) => token + trieSource(child));
+  if (branches.length === 0) return '';
+  // A greedy `?` tries the longer forms first, then stops at this node's own form.
+  if (node.end) return `(?:${branches.join('|')})?`;
+  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
 }
 
 /** Finds the entry a matched text stands for (case-insensitive, spaces folded). */
