@@ -130,4 +130,8 @@ export interface ProcessedArticle {
   contentHash: string;
   meta: ArticleMeta;
   facts: ArticleFacts;
+  /** Ids of the rules that matched anywhere in the text, whether or not their match was kept (sorted). */
+  matchedRules: string[];
+  /** SimHash of the text (normalize/simhash.ts), for grouping copies; null for a text too short to tell. */
+  fingerprint: bigint | null;
 }

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // The command line: a thin shell around the library. Errors become one clear line and a non-zero exit.
+// First, before any module runs a regex: see native-regexps.ts.
+import './native-regexps.js';
 import { createWriteStream, existsSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkExamples } from '../extract/examples.js';
 import { loadRuleSet } from '../extract/engine/ruleset.js';
 import { Grammar } from '../extract/grammar.js';
-import { codeVersion, defaultRulesDir } from '../paths.js';
-import { runPipeline, type RunSummary } from '../pipeline/run.js';
+import { defaultRulesDir, packageVersion } from '../paths.js';
+import { DEFAULT_THREADS } from '../pipeline/pool.js';
+import { DEFAULT_KEEP, runPipeline, type RunProgress, type RunSummary } from '../pipeline/run.js';
 import { explainArticle } from '../query/explain.js';
 import { CSV_COLUMNS, exportArticles, writeCsv, writeJsonl } from '../query/export.js';
 import { formatScore, scoreArticles } from '../query/score.js';
@@ -19,7 +23,7 @@ let verbose = false;
 program
   .name('thidua')
   .description('Vietnamese news about emulation conferences (hội nghị thi đua) in, a queryable SQLite dataset of facts with provenance out.')
-  .version(codeVersion())
+  .version(packageVersion())
   .option('--verbose', 'show stack traces on errors')
   .hook('preAction', (cmd) => {
     verbose = Boolean(cmd.opts().verbose);
@@ -27,14 +31,24 @@ program
 
 program
   .command('run')
-  .description('read articles (.txt, .html, .jsonl crawl records; folders recursively), extract their facts, store them')
+  .description('read articles (.txt, .html, .jsonl crawl records; folders recursively), extract their facts, store them, publish the new dataset')
   .argument('<paths...>', 'files or folders to read')
   .option('--db <file>', 'SQLite database to write', DEFAULT_DB)
   .option('--rules <dir>', 'rules folder (default: the rules shipped with thidua)')
+  .option('--threads <n>', `worker threads for extraction (0: none; default ${DEFAULT_THREADS})`, integer)
+  .option('--keep <n>', `how many runs' datasets stay queryable (default ${DEFAULT_KEEP})`, integer)
   .option('--quiet', 'print nothing but errors')
   .addHelpText('after', '\nExample:\n  thidua run corpus/ crawl.jsonl --db out/thidua.db')
-  .action(async (paths: string[], opts: { db: string; rules?: string; quiet?: boolean }) => {
-    const summary = await runPipeline(paths, { db: opts.db, ...(opts.rules ? { rulesDir: opts.rules } : {}) });
+  .action(async (paths: string[], opts: { db: string; rules?: string; threads?: number; keep?: number; quiet?: boolean }) => {
+    const bar = opts.quiet ? null : progressBar();
+    const summary = await runPipeline(paths, {
+      db: opts.db,
+      ...(opts.rules ? { rulesDir: opts.rules } : {}),
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+      ...(opts.keep !== undefined ? { keep: opts.keep } : {}),
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
+    bar?.stop();
     if (!opts.quiet) process.stdout.write(formatSummary(summary, opts.db));
     if (summary.read === 0 && summary.faults.length > 0) process.exitCode = 1;
   });
@@ -45,12 +59,13 @@ program
   .option('--db <file>', 'SQLite database to read', DEFAULT_DB)
   .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
   .option('--with-text', 'add each article\'s stored text (the text evidence spans index)')
+  .option('--run <id>', 'a kept run\'s dataset instead of the published one (thidua runs lists them)', integer)
   .option('--out <file>', 'write to a file instead of standard output')
   .addHelpText('after', `\nCSV columns: ${CSV_COLUMNS.join(', ')}\n\nExample:\n  thidua export --db out/thidua.db --format jsonl > facts.jsonl`)
-  .action((opts: { db: string; format: 'jsonl' | 'csv'; withText?: boolean; out?: string }) => {
+  .action((opts: { db: string; format: 'jsonl' | 'csv'; withText?: boolean; out?: string; run?: number }) => {
     const db = openExisting(opts.db);
     const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-    const articles = exportArticles(db, { withText: Boolean(opts.withText) });
+    const articles = exportArticles(db, { withText: Boolean(opts.withText), ...(opts.run !== undefined ? { run: opts.run } : {}) });
     if (opts.format === 'csv') writeCsv(articles, out);
     else writeJsonl(articles, out);
     if (out !== process.stdout) out.end();
@@ -77,10 +92,11 @@ program
   .description('list each fact of one article with its sentence, the evidence span marked, and the rule that made it')
   .argument('<article>', 'article id')
   .option('--db <file>', 'SQLite database to read', DEFAULT_DB)
+  .option('--run <id>', 'a kept run\'s dataset instead of the published one', integer)
   .addHelpText('after', '\nExample:\n  thidua explain 004_48c40e5a167e8875 --db out/thidua.db')
-  .action((article: string, opts: { db: string }) => {
+  .action((article: string, opts: { db: string; run?: number }) => {
     const db = openExisting(opts.db);
-    process.stdout.write(explainArticle(db, article) + '\n');
+    process.stdout.write(explainArticle(db, article, opts.run) + '\n');
     db.close();
   });
 
@@ -108,13 +124,43 @@ function openExisting(path: string) {
 
 function formatSummary(s: RunSummary, db: string): string {
   const facts = Object.entries(s.facts).map(([type, n]) => `${n} ${type}`).join(', ');
+  const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
   const lines = [
-    `thidua run ${s.runId}: ${s.read} articles read in ${s.seconds.toFixed(1)} s → ${db}`,
-    `  stored ${s.stored}, updated ${s.updated}, already stored ${s.duplicates}, not readable ${s.faults.length}`,
-    `  facts: ${facts}`,
+    `thidua run ${s.runId}: ${s.read} articles read from ${s.inputsRead} inputs in ${s.seconds.toFixed(1)} s (${rate} articles/s) → ${db}`,
+    `  inputs skipped as unchanged since an earlier run: ${s.inputsSkipped}`,
+    `  stored ${s.stored} (copies of an earlier story: ${s.copies}), new versions ${s.updated}, already stored ${s.unchanged}, errors ${s.faults.length}`,
+    `  read again with the current rules: ${s.regenerated}; kept from an earlier run: ${s.kept}`,
+    `  facts written: ${facts}`,
     ...s.faults.map((f) => `  skipped ${f.source}${f.record != null ? `#${f.record}` : ''}: ${f.reason}`),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** A progress bar on a terminal (standard error); nothing when it is piped. */
+function progressBar(): { update: (p: RunProgress) => void; stop: () => void } | null {
+  if (!process.stderr.isTTY) return null;
+  const bar = new SingleBar(
+    { format: 'inputs {bar} {value}/{total} | {read} articles, {errors} errors', stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (p) => {
+      const payload = { read: p.read, errors: p.faults.length };
+      if (!started) bar.start(p.inputs, p.inputsDone, payload);
+      else bar.update(p.inputsDone, payload);
+      started = true;
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
 }
 
 // A reader that stops early (`thidua export | head`) is not an error.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ProcessedArticle, RawDocument } from '../types.js';
 import { extractCandidates } from '../extract/index.js';
 import type { Grammar } from '../extract/grammar.js';
+import { simhash } from '../normalize/simhash.js';
 import { normalizeText } from '../normalize/text.js';
 import { resolveArticle } from '../resolve/index.js';
 import { detectLayout } from '../segment/layout.js';
@@ -20,7 +21,8 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
   const sentences = splitSentences(text).filter((s) => !within(s, layout.furniture));
   const published = doc.meta.published?.slice(0, 10) ?? layout.published;
   const leadEnd = leadEndOf(text, layout.furniture);
-  const candidates = extractCandidates(g, text, sentences);
+  const matched = new Set<string>();
+  const candidates = extractCandidates(g, text, sentences, g.ruleSet.rules, matched);
   const facts = resolveArticle(g, candidates, { text, published, inLead: (i) => (sentences[i]?.start ?? Infinity) < leadEnd });
   return {
     id: doc.id,
@@ -34,6 +36,8 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
       authors: doc.meta.authors?.length ? doc.meta.authors.map(normalizeText) : layout.authors,
     },
     facts,
+    matchedRules: [...matched].sort(),
+    fingerprint: simhash(text),
   };
 }
 

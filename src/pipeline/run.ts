@@ -1,82 +1,174 @@
-import type { FactType, InputFault } from '../types.js';
-import { FACT_TYPES } from '../types.js';
-import { loadRuleSet } from '../extract/engine/ruleset.js';
-import { Grammar } from '../extract/grammar.js';
-import { ingest } from '../ingest/index.js';
+import { stat } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
+import { manifestId, manifestOf } from '../extract/engine/manifest.js';
+import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
+import { ingest, walkInputs, type FaultItem } from '../ingest/index.js';
+import { errorReason, faultItem } from '../ingest/item.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
+import type { RawDocument } from '../types.js';
 import { openDatabase } from '../store/database.js';
-import { beginRun, finishRun, recordFault } from '../store/runs.js';
-import { saveArticle } from '../store/write.js';
-import { processDocument } from './process.js';
+import { extractionsBy, latestVersions, publishDataset } from '../store/datasets.js';
+import { inputUnchanged } from '../store/inputs.js';
+import { beginRun, finishRun } from '../store/runs.js';
+import { rulesetOfSources, saveRuleset } from '../store/rulesets.js';
+import { BatchWriter, type WriteCounts } from './batch-writer.js';
+import { createPool, type ExtractPool } from './pool.js';
+import { planRegeneration } from './regenerate.js';
 
 export interface RunOptions {
   db: string;
   rulesDir?: string;
-  /** Called after each input item (a document or a fault), for progress display. */
-  onItem?: (done: number) => void;
+  /** Worker threads for extraction; 0 runs it in this thread. Default: one per core. */
+  threads?: number;
+  /** How many runs' datasets stay queryable (h_* views, `thidua diff`). Default 5. */
+  keep?: number;
+  /** Called as the run goes: what has been written so far, and how many input files it has finished. */
+  onProgress?: (progress: RunProgress) => void;
 }
 
-export interface RunSummary {
+export interface RunProgress extends WriteCounts {
+  /** Input files read whole or skipped as unchanged, of `inputs` found. */
+  inputsDone: number;
+  inputs: number;
+}
+
+export interface RunSummary extends WriteCounts {
   runId: number;
-  /** Documents read (faults not counted). */
-  read: number;
-  stored: number;
-  updated: number;
-  /** Documents whose text was already stored (the same content under any id). */
-  duplicates: number;
-  faults: InputFault[];
-  /** Facts in the articles stored or updated by this run, per type. */
-  facts: Record<FactType, number>;
+  /** Input files read, and skipped because an earlier run read them and they have not changed. */
+  inputsRead: number;
+  inputsSkipped: number;
+  /** Articles whose extraction was kept from an earlier run (their text and the rules that touch them unchanged). */
+  kept: number;
+  /** Whether the run published a new dataset (false: it would have been the published one again). */
+  published: boolean;
   seconds: number;
 }
 
+export const DEFAULT_KEEP = 5;
+
 /**
- * `thidua run`: every input through ingest → process → store. A bad input is
- * recorded as a fault and the batch goes on; each article is stored with its
- * facts in one transaction, so a failure never leaves half an article.
+ * `thidua run`: the inputs through ingest → extract (on worker threads) → store, then every stored article
+ * brought up to the current rules, then the new dataset published at once.
+ *
+ * 1. Inputs: an input file an earlier run read whole and that has not changed since is skipped. Each
+ *    document goes to the pool and is stored with its extraction, a batch per transaction.
+ * 2. Regeneration: stored articles whose extraction the current rules could change are read again from
+ *    their stored text (never from the inputs); the others keep theirs.
+ * 3. Publication: one transaction makes the run's dataset the one the views show.
+ * A run killed at any point leaves the previous dataset published and whole; the next run reuses what
+ * the killed one stored and finishes the work.
  */
 export async function runPipeline(paths: string[], opts: RunOptions): Promise<RunSummary> {
   const started = Date.now();
-  const rules = loadRuleSet(opts.rulesDir ?? defaultRulesDir());
-  const g = new Grammar(rules);
+  const rulesDir = opts.rulesDir ?? defaultRulesDir();
   const db = openDatabase(opts.db);
+  const pool = createPool(rulesDir, opts.threads);
   try {
-    const runId = beginRun(db, { rulesHash: rules.hash, codeVersion: codeVersion(), inputs: paths });
-    const summary: RunSummary = { runId, read: 0, stored: 0, updated: 0, duplicates: 0, faults: [], facts: zeroFacts(), seconds: 0 };
-    const fault = (f: InputFault): void => {
-      summary.faults.push(f);
-      recordFault(db, runId, f);
-    };
-    let done = 0;
-    for await (const item of ingest(paths)) {
-      opts.onItem?.(++done);
-      if (!item.ok) {
-        fault(item.fault);
-        continue;
-      }
-      summary.read++;
-      let article;
-      try {
-        article = processDocument(g, item.doc);
-      } catch (cause) {
-        fault({ source: item.doc.source, record: null, reason: `extraction failed: ${(cause as Error).message}` });
-        continue;
-      }
-      const { status } = saveArticle(db, article, runId);
-      if (status === 'duplicate') summary.duplicates++;
-      else {
-        summary[status]++;
-        for (const type of FACT_TYPES) summary.facts[type] += article.facts[type].length;
-      }
+    const { ruleset, rules } = currentRuleset(db, rulesDir);
+    const runId = beginRun(db, { rulesHash: ruleset, codeVersion: codeVersion(), inputs: paths });
+    const files = await listInputs(paths);
+    const progress = { inputsDone: 0, inputs: files.length };
+    const writer = new BatchWriter(db, { id: runId, ruleset }, undefined, (counts) => opts.onProgress?.({ ...counts, ...progress }));
+    let inputsSkipped = 0;
+    for (const file of files) {
+      if (!file.ok) await writer.push({ kind: 'fault', input: null, fault: file.fault });
+      else if (inputUnchanged(db, file.stat)) inputsSkipped++;
+      else await readInput(file.stat, writer, pool);
+      progress.inputsDone++;
     }
-    summary.seconds = (Date.now() - started) / 1000;
-    finishRun(db, runId, { read: summary.read, stored: summary.stored, updated: summary.updated, duplicates: summary.duplicates, faults: summary.faults.length, ...summary.facts });
+    await writer.flush();
+
+    const plan = planRegeneration(db, rules, ruleset);
+    for (const key of plan.redo) await writer.push({ kind: 'stored', key, result: pool.run({ kind: 'document', doc: storedDocument(db, key) }) });
+    await writer.flush();
+    // The run's dataset: for each article's latest version, the extraction just written or the one kept.
+    const made = extractionsBy(db, ruleset);
+    const dataset = latestVersions(db).flatMap((key) => {
+      const id = made.get(key) ?? plan.keep.get(key);
+      return id === undefined ? [] : [id];
+    });
+    const published = publishDataset(db, runId, dataset, { keep: opts.keep ?? DEFAULT_KEEP, ruleset });
+
+    const { stored, updated, regenerated } = writer.counts;
+    const summary: RunSummary = {
+      ...writer.counts,
+      runId,
+      published,
+      inputsRead: files.length - inputsSkipped,
+      inputsSkipped,
+      kept: dataset.length - stored - updated - regenerated,
+      seconds: (Date.now() - started) / 1000,
+    };
+    const { faults, facts, published: _published, ...counts } = summary;
+    finishRun(db, runId, { ...counts, published: Number(published), faults: faults.length, ...facts });
     return summary;
   } finally {
+    await pool.close();
     db.close();
   }
 }
 
-function zeroFacts(): Record<FactType, number> {
-  return Object.fromEntries(FACT_TYPES.map((t) => [t, 0])) as Record<FactType, number>;
+interface InputStat {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+type InputFile = { ok: true; stat: InputStat } | FaultItem;
+
+/** Every input file (walked once up front, so that progress has a total), with its size and time. */
+async function listInputs(paths: string[]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for await (const entry of walkInputs(paths)) {
+    if (!entry.ok) {
+      files.push(entry);
+      continue;
+    }
+    try {
+      const { size, mtimeMs } = await stat(entry.path);
+      files.push({ ok: true, stat: { path: entry.path, size, mtimeMs } });
+    } catch (err) {
+      files.push(faultItem({ path: entry.path, record: null }, errorReason(err)));
+    }
+  }
+  return files;
+}
+
+async function readInput(input: InputStat, writer: BatchWriter, pool: ExtractPool): Promise<void> {
+  for await (const item of ingest([input.path])) {
+    if (item.ok) await writer.push({ kind: 'document', input: input.path, result: pool.run({ kind: 'document', doc: item.doc }) });
+    else await writer.push({ kind: 'fault', input: input.path, fault: item.fault });
+  }
+  await writer.push({ kind: 'input-done', input });
+}
+
+/**
+ * The current rule set's id, and its rules when they have to be compiled. The id is the hash of what
+ * extraction depends on (manifest.ts); a run whose rules folder and code are byte for byte those of an
+ * earlier run takes that run's id without compiling anything.
+ */
+function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: string; rules: () => RuleSet } {
+  let compiled: RuleSet | null = null;
+  const rules = () => (compiled ??= loadRuleSet(rulesDir));
+  const sources = `${hashTree(rulesDir)}+${codeVersion()}`;
+  const known = rulesetOfSources(db, sources);
+  if (known !== null) return { ruleset: known, rules };
+  const manifest = manifestOf(rules(), codeVersion());
+  const ruleset = manifestId(manifest);
+  saveRuleset(db, ruleset, manifest, sources);
+  return { ruleset, rules };
+}
+
+/** A stored article version as a document to read again: its stored text and metadata. */
+function storedDocument(db: Database.Database, key: number): RawDocument {
+  const row = db.prepare('SELECT id, source, url, title, published, authors, text FROM articles WHERE key = ?').get(key) as {
+    id: string; source: string; url: string | null; title: string | null; published: string | null; authors: string; text: string;
+  };
+  return {
+    id: row.id,
+    source: row.source,
+    format: 'txt',
+    url: row.url,
+    text: row.text,
+    meta: { title: row.title, published: row.published, authors: JSON.parse(row.authors) as string[] },
+  };
 }

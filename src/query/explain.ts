@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { FACT_TYPES, type Evidence } from '../types.js';
 import { sentenceAt } from '../segment/sentences.js';
+import { datasetRun } from '../store/datasets.js';
 import { loadArticle } from '../store/read.js';
 
 /**
@@ -8,9 +9,9 @@ import { loadArticle } from '../store/read.js';
  * its fields, the rule that read it and its sentence with the evidence span
  * marked «…».
  */
-export function explainArticle(db: Database.Database, id: string): string {
-  const stored = loadArticle(db, id);
-  if (!stored) throw new Error(`no article ${id} in the database`);
+export function explainArticle(db: Database.Database, id: string, run?: number): string {
+  const stored = loadArticle(db, id, datasetRun(db, run));
+  if (!stored) throw new Error(`no article ${id} in the dataset`);
   const { article, facts } = stored;
   const lines = [
     `${article.id}  ${article.meta.title ?? '(no title)'}`,

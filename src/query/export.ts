@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { FACT_TYPES, type ArticleFacts, type FactType } from '../types.js';
+import { datasetRun } from '../store/datasets.js';
 import { listArticleIds, loadArticle } from '../store/read.js';
 
 /** One article of the facts export, exactly as CONTRACT.md pins it. */
@@ -14,10 +15,11 @@ export interface ExportedArticle extends ArticleFacts {
   text?: string;
 }
 
-/** Every stored article with its facts, in id order; facts in stored order. */
-export function* exportArticles(db: Database.Database, opts: { withText: boolean }): IterableIterator<ExportedArticle> {
-  for (const id of listArticleIds(db)) {
-    const stored = loadArticle(db, id);
+/** Every article of the published dataset (or of kept run `run`'s) with its facts, in id order; facts in stored order. */
+export function* exportArticles(db: Database.Database, opts: { withText: boolean; run?: number }): IterableIterator<ExportedArticle> {
+  const run = datasetRun(db, opts.run);
+  for (const id of listArticleIds(db, run)) {
+    const stored = loadArticle(db, id, run);
     if (!stored) continue; // deleted since the ids were listed
     const { article, facts } = stored;
     yield {

@@ -49,7 +49,8 @@ const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>
 
 /**
  * The statement for `sql`, prepared once per connection. Being shared, a
- * statement got here must not be switched to pluck, raw or expand mode.
+ * statement got here must not be switched to pluck, raw or expand mode, unless
+ * every caller of that SQL switches it the same way.
  */
 export function statement(db: Database.Database, sql: string): Database.Statement {
   let cache = prepared.get(db);

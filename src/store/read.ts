@@ -3,9 +3,9 @@ import { FACT_TYPES, type ArticleFacts, type FactType, type ProcessedArticle } f
 import { statement } from './database.js';
 import { FACT_TABLES } from './factTables.js';
 
-/** An article as stored: what saveArticle was given, less the facts, plus where and when it was stored. */
-export interface StoredArticle extends Omit<ProcessedArticle, 'facts'> {
-  /** The id of the first-stored copy of the same story; the article's own id for now. */
+/** An article as stored: what saveArticle was given, less what extraction made, plus where and when it was stored. */
+export interface StoredArticle extends Omit<ProcessedArticle, 'facts' | 'matchedRules'> {
+  /** The id of the first-stored copy of the same story. */
   story: string;
   runId: number;
   /** ISO date-time. */
@@ -22,19 +22,32 @@ interface ArticleRow {
   authors: string;
   text: string;
   content_hash: string;
-  run_id: number;
+  simhash: bigint | null;
+  run_id: bigint;
+  extraction_id: bigint;
   stored_at: string;
 }
 
-/** Every stored article id, in id order. */
-export function listArticleIds(db: Database.Database): string[] {
-  const rows = statement(db, 'SELECT id FROM articles ORDER BY id').all() as { id: string }[];
+/** The ids of the articles in run `runId`'s dataset, in id order. */
+export function listArticleIds(db: Database.Database, runId: number): string[] {
+  const rows = statement(
+    db,
+    `SELECT a.id FROM datasets d JOIN extractions e ON e.id = d.extraction_id JOIN articles a ON a.key = e.article_key
+     WHERE d.run_id = ? ORDER BY a.id`,
+  ).all(runId) as { id: string }[];
   return rows.map((r) => r.id);
 }
 
-/** The stored article `id` and its facts, in stored order; null when there is none. */
-export function loadArticle(db: Database.Database, id: string): { article: StoredArticle; facts: ArticleFacts } | null {
-  const row = statement(db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+/**
+ * The stored article `id` and the facts run `runId`'s dataset has for it, in stored order; null when
+ * there is no such article in that dataset.
+ */
+export function loadArticle(db: Database.Database, id: string, runId: number): { article: StoredArticle; facts: ArticleFacts } | null {
+  const row = statement(
+    db,
+    `SELECT a.*, e.id AS extraction_id FROM datasets d JOIN extractions e ON e.id = d.extraction_id JOIN articles a ON a.key = e.article_key
+     WHERE d.run_id = ? AND a.id = ?`,
+  ).safeIntegers(true).get(runId, id) as ArticleRow | undefined;
   if (!row) return null;
   const article: StoredArticle = {
     id: row.id,
@@ -43,20 +56,21 @@ export function loadArticle(db: Database.Database, id: string): { article: Store
     url: row.url,
     text: row.text,
     contentHash: row.content_hash,
+    fingerprint: row.simhash,
     meta: { title: row.title, published: row.published, authors: JSON.parse(row.authors) as string[] },
-    runId: row.run_id,
+    runId: Number(row.run_id),
     storedAt: row.stored_at,
   };
-  const facts = Object.fromEntries(FACT_TYPES.map((type) => [type, loadFacts(db, id, type)])) as unknown as ArticleFacts;
+  const facts = Object.fromEntries(FACT_TYPES.map((type) => [type, loadFacts(db, Number(row.extraction_id), type)])) as unknown as ArticleFacts;
   return { article, facts };
 }
 
-function loadFacts<K extends FactType>(db: Database.Database, articleId: string, type: K): ArticleFacts[K] {
+function loadFacts<K extends FactType>(db: Database.Database, extractionId: number, type: K): ArticleFacts[K] {
   const spec = FACT_TABLES[type];
   const rows = statement(
     db,
-    `SELECT ${spec.select}, f.ev_start, f.ev_end, f.rule_id FROM ${spec.table} f WHERE f.article_id = ? ORDER BY f.seq`,
-  ).all(articleId) as Record<string, unknown>[];
+    `SELECT ${spec.select}, f.ev_start, f.ev_end, f.rule_id FROM ${spec.table} f WHERE f.extraction_id = ? ORDER BY f.seq`,
+  ).all(extractionId) as Record<string, unknown>[];
   return rows.map(({ ev_start, ev_end, rule_id, ...fields }) => {
     if (spec.items) fields[spec.items.field] = JSON.parse(fields[spec.items.field] as string);
     return { ...fields, evidence: { start: ev_start, end: ev_end, rule: rule_id } };

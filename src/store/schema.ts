@@ -20,11 +20,33 @@ const CLUSTER = `
   cluster_label TEXT`;
 const ONE_CLUSTER = 'CHECK (cluster_no IS NULL OR cluster_label IS NULL)';
 
-/** Every fact row belongs to one article and has a place (seq, from 0) in that article's list. */
-const FACT_HEAD = `
+/** How fact rows are tied to what they were read from: the head columns and the key of a row's place. */
+interface FactOwner {
+  head: string;
+  key: string;
+}
+
+/** Schema 1: every fact row belongs to one article and has a place (seq, from 0) in that article's list. */
+const BY_ARTICLE: FactOwner = {
+  head: `
   id         INTEGER PRIMARY KEY,
   article_id TEXT    NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  seq        INTEGER NOT NULL`;
+  seq        INTEGER NOT NULL`,
+  key: 'UNIQUE (article_id, seq)',
+};
+
+/**
+ * Schema 2: a fact row belongs to one extraction (one version of an article read by one rule set) and
+ * has a place in its list; article_key (the version) saves views a join.
+ */
+const BY_EXTRACTION: FactOwner = {
+  head: `
+  id            INTEGER PRIMARY KEY,
+  extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+  article_key   INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+  seq           INTEGER NOT NULL`,
+  key: 'UNIQUE (extraction_id, seq)',
+};
 
 /** The article columns every view starts with. */
 const VIEW_ARTICLE = `a.id AS article_id, a.story, a.source, a.title AS article_title, a.published`;
@@ -34,6 +56,184 @@ const VIEW_EVIDENCE = (f: string) =>
   `${f}.ev_start, ${f}.ev_end, ${f}.rule_id, substr(a.text, ${f}.ev_start + 1, ${f}.ev_end - ${f}.ev_start) AS evidence_text`;
 
 const VIEW_CLUSTER = (f: string) => `coalesce(${f}.cluster_no, ${f}.cluster_label) AS cluster`;
+
+
+/** The fact tables and their indexes. */
+const factTables = (o: FactOwner): string => `
+CREATE TABLE events (${o.head},
+  kind  TEXT NOT NULL CHECK (kind IN ('review', 'pledge', 'midyear', 'other')),
+  ${CLUSTER},
+  year  INTEGER,
+  date  TEXT,
+  place TEXT,
+  ${EVIDENCE},
+  ${ONE_CLUSTER},
+  ${o.key}
+);
+
+CREATE TABLE clusters (${o.head},
+  ${CLUSTER},
+  label TEXT NOT NULL,
+  scope TEXT,
+  block TEXT,
+  ${EVIDENCE},
+  ${ONE_CLUSTER},
+  CHECK (cluster_no IS NOT NULL OR cluster_label IS NOT NULL),
+  ${o.key}
+);
+
+CREATE TABLE members (${o.head},
+  ${CLUSTER},
+  year INTEGER,
+  unit TEXT NOT NULL,
+  ${EVIDENCE},
+  ${ONE_CLUSTER},
+  ${o.key}
+);
+
+CREATE TABLE chairs (${o.head},
+  ${CLUSTER},
+  year INTEGER,
+  unit TEXT NOT NULL,
+  ${EVIDENCE},
+  ${ONE_CLUSTER},
+  ${o.key}
+);
+
+CREATE TABLE handovers (${o.head},
+  ${CLUSTER},
+  year      INTEGER,
+  from_unit TEXT,
+  to_unit   TEXT NOT NULL,
+  ${EVIDENCE},
+  ${ONE_CLUSTER},
+  ${o.key}
+);
+
+CREATE TABLE officials (${o.head},
+  name TEXT NOT NULL,
+  rank TEXT,
+  ${EVIDENCE},
+  ${o.key}
+);
+
+CREATE TABLE official_titles (
+  official_id INTEGER NOT NULL REFERENCES officials(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  title       TEXT    NOT NULL,
+  PRIMARY KEY (official_id, seq)
+);
+
+CREATE TABLE awards (${o.head},
+  ${CLUSTER},
+  year      INTEGER,
+  award     TEXT,
+  recipient TEXT CHECK (recipient IN ('collective', 'individual', 'unit')),
+  count     INTEGER,
+  status    TEXT NOT NULL CHECK (status IN ('granted', 'proposed')),
+  ${EVIDENCE},
+  ${ONE_CLUSTER},
+  ${o.key}
+);
+
+CREATE TABLE award_units (
+  award_id INTEGER NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
+  seq      INTEGER NOT NULL,
+  unit     TEXT    NOT NULL,
+  PRIMARY KEY (award_id, seq)
+);
+
+CREATE INDEX events_cluster_no ON events(cluster_no, year);
+CREATE INDEX events_cluster_label ON events(cluster_label, year);
+CREATE INDEX events_year ON events(year);
+CREATE INDEX clusters_cluster_no ON clusters(cluster_no);
+CREATE INDEX clusters_cluster_label ON clusters(cluster_label);
+CREATE INDEX members_cluster_no ON members(cluster_no, year);
+CREATE INDEX members_cluster_label ON members(cluster_label, year);
+CREATE INDEX members_year ON members(year);
+CREATE INDEX members_unit ON members(unit);
+CREATE INDEX chairs_cluster_no ON chairs(cluster_no, year);
+CREATE INDEX chairs_cluster_label ON chairs(cluster_label, year);
+CREATE INDEX chairs_year ON chairs(year);
+CREATE INDEX chairs_unit ON chairs(unit);
+CREATE INDEX handovers_cluster_no ON handovers(cluster_no, year);
+CREATE INDEX handovers_cluster_label ON handovers(cluster_label, year);
+CREATE INDEX handovers_year ON handovers(year);
+CREATE INDEX handovers_to_unit ON handovers(to_unit);
+CREATE INDEX officials_name ON officials(name);
+CREATE INDEX official_titles_title ON official_titles(title);
+CREATE INDEX awards_cluster_no ON awards(cluster_no, year);
+CREATE INDEX awards_cluster_label ON awards(cluster_label, year);
+CREATE INDEX awards_year ON awards(year);
+CREATE INDEX award_units_unit ON award_units(unit);
+`;
+
+/**
+ * How a view reaches its facts' articles: schema 1 joins every fact; schema 2 only the facts of the
+ * published dataset (one extraction per article), and each story once (its first-stored copy).
+ */
+interface ViewScope {
+  /** The view's name for a fact table (schema 2 also has history views over every kept run). */
+  name: (base: string) => string;
+  /** Columns that come first (a history view starts with run_id). */
+  lead: string;
+  join: (alias: string) => string;
+  /** A list field's items joined with ' | ', in order; `table` is "name alias". */
+  list: (column: string, table: string, parent: string, id: string) => string;
+}
+
+/** Schema 1's list column: `group_concat(… ORDER BY …)` needs SQLite 3.44, newer than many analysts' sqlite3 shell. */
+const ORDERED_AGGREGATE = (column: string, table: string, parent: string, id: string): string => {
+  const alias = table.split(' ')[1];
+  return `(SELECT group_concat(${alias}.${column}, ' | ' ORDER BY ${alias}.seq) FROM ${table} WHERE ${alias}.${parent} = ${id})`;
+};
+
+/** Schema 2's: aggregating an ordered subquery keeps the order in every SQLite version. */
+const ORDERED_SUBQUERY = (column: string, table: string, parent: string, id: string): string =>
+  `(SELECT group_concat(${column}, ' | ') FROM (SELECT ${column} FROM ${table.split(' ')[0]} WHERE ${parent} = ${id} ORDER BY seq))`;
+
+const BY_ARTICLE_VIEWS: ViewScope = {
+  name: (base) => `v_${base}`,
+  lead: '',
+  join: (f) => `JOIN articles a ON a.id = ${f}.article_id`,
+  list: ORDERED_AGGREGATE,
+};
+
+const views = (v: ViewScope): string => `
+CREATE VIEW ${v.name('events')} AS
+SELECT ${v.lead}${VIEW_ARTICLE}, e.seq, e.kind, ${VIEW_CLUSTER('e')}, e.year, e.date, e.place, ${VIEW_EVIDENCE('e')}
+FROM events e ${v.join('e')};
+
+CREATE VIEW ${v.name('clusters')} AS
+SELECT ${v.lead}${VIEW_ARTICLE}, k.seq, ${VIEW_CLUSTER('k')}, k.label, k.scope, k.block, ${VIEW_EVIDENCE('k')}
+FROM clusters k ${v.join('k')};
+
+CREATE VIEW ${v.name('members')} AS
+SELECT ${v.lead}${VIEW_ARTICLE}, m.seq, ${VIEW_CLUSTER('m')}, m.year, m.unit, ${VIEW_EVIDENCE('m')}
+FROM members m ${v.join('m')};
+
+CREATE VIEW ${v.name('chairs')} AS
+SELECT ${v.lead}${VIEW_ARTICLE}, c.seq, ${VIEW_CLUSTER('c')}, c.year, c.unit, ${VIEW_EVIDENCE('c')}
+FROM chairs c ${v.join('c')};
+
+CREATE VIEW ${v.name('handovers')} AS
+SELECT ${v.lead}${VIEW_ARTICLE}, h.seq, ${VIEW_CLUSTER('h')}, h.year, h.from_unit, h.to_unit, ${VIEW_EVIDENCE('h')}
+FROM handovers h ${v.join('h')};
+
+CREATE VIEW ${v.name('officials')} AS
+SELECT ${v.lead}${VIEW_ARTICLE}, o.seq, o.name, o.rank,
+  (SELECT count(*) FROM official_titles t WHERE t.official_id = o.id) AS title_count,
+  ${v.list('title', 'official_titles t', 'official_id', 'o.id')} AS titles,
+  ${VIEW_EVIDENCE('o')}
+FROM officials o ${v.join('o')};
+
+CREATE VIEW ${v.name('awards')} AS
+SELECT ${v.lead}${VIEW_ARTICLE}, w.seq, ${VIEW_CLUSTER('w')}, w.year, w.award, w.recipient, w.count, w.status,
+  (SELECT count(*) FROM award_units u WHERE u.award_id = w.id) AS unit_count,
+  ${v.list('unit', 'award_units u', 'award_id', 'w.id')} AS units,
+  ${VIEW_EVIDENCE('w')}
+FROM awards w ${v.join('w')};
+`;
 
 const INITIAL = `
 CREATE TABLE runs (
@@ -70,150 +270,137 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_story ON articles(story);
 CREATE INDEX articles_published ON articles(published);
+${factTables(BY_ARTICLE)}${views(BY_ARTICLE_VIEWS)}`;
 
-CREATE TABLE events (${FACT_HEAD},
-  kind  TEXT NOT NULL CHECK (kind IN ('review', 'pledge', 'midyear', 'other')),
-  ${CLUSTER},
-  year  INTEGER,
-  date  TEXT,
-  place TEXT,
-  ${EVIDENCE},
-  ${ONE_CLUSTER},
-  UNIQUE (article_id, seq)
+/** Schema 2's views: the published dataset, each story once. */
+const PUBLISHED_VIEWS: ViewScope = {
+  name: (base) => `v_${base}`,
+  lead: '',
+  join: (f) => `JOIN v_published p ON p.extraction_id = ${f}.extraction_id JOIN articles a ON a.key = ${f}.article_key AND a.story = a.id`,
+  list: ORDERED_SUBQUERY,
+};
+
+/** Schema 2's history views: every kept run's dataset, every copy, with the run's id first. */
+const HISTORY_VIEWS: ViewScope = {
+  name: (base) => `h_${base}`,
+  lead: 'd.run_id, ',
+  join: (f) => `JOIN datasets d ON d.extraction_id = ${f}.extraction_id JOIN articles a ON a.key = ${f}.article_key`,
+  list: ORDERED_SUBQUERY,
+};
+
+const VERSIONED = `
+DROP VIEW v_events;
+DROP VIEW v_clusters;
+DROP VIEW v_members;
+DROP VIEW v_chairs;
+DROP VIEW v_handovers;
+DROP VIEW v_officials;
+DROP VIEW v_awards;
+DROP TABLE official_titles;
+DROP TABLE award_units;
+DROP TABLE events;
+DROP TABLE clusters;
+DROP TABLE members;
+DROP TABLE chairs;
+DROP TABLE handovers;
+DROP TABLE officials;
+DROP TABLE awards;
+
+CREATE TABLE articles_v2 (
+  key          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL,
+  story        TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  url          TEXT,
+  title        TEXT,
+  published    TEXT,
+  authors      TEXT NOT NULL CHECK (json_valid(authors)),
+  text         TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  simhash      INTEGER,
+  run_id       INTEGER NOT NULL REFERENCES runs(id),
+  stored_at    TEXT NOT NULL,
+  UNIQUE (id, content_hash)
+);
+INSERT INTO articles_v2 (id, story, source, url, title, published, authors, text, content_hash, run_id, stored_at)
+SELECT id, story, source, url, title, published, authors, text, content_hash, run_id, stored_at FROM articles ORDER BY rowid;
+DROP TABLE articles;
+ALTER TABLE articles_v2 RENAME TO articles;
+CREATE INDEX articles_id ON articles(id, key);
+CREATE INDEX articles_story ON articles(story);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_content ON articles(content_hash);
+
+CREATE TABLE rulesets (
+  id       TEXT PRIMARY KEY,
+  manifest TEXT NOT NULL CHECK (json_valid(manifest))
 );
 
-CREATE TABLE clusters (${FACT_HEAD},
-  ${CLUSTER},
-  label TEXT NOT NULL,
-  scope TEXT,
-  block TEXT,
-  ${EVIDENCE},
-  ${ONE_CLUSTER},
-  CHECK (cluster_no IS NOT NULL OR cluster_label IS NOT NULL),
-  UNIQUE (article_id, seq)
+CREATE TABLE ruleset_sources (
+  sources TEXT PRIMARY KEY,
+  ruleset TEXT NOT NULL REFERENCES rulesets(id)
 );
 
-CREATE TABLE members (${FACT_HEAD},
-  ${CLUSTER},
-  year INTEGER,
-  unit TEXT NOT NULL,
-  ${EVIDENCE},
-  ${ONE_CLUSTER},
-  UNIQUE (article_id, seq)
+CREATE TABLE extractions (
+  id            INTEGER PRIMARY KEY,
+  article_key   INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+  ruleset       TEXT    NOT NULL REFERENCES rulesets(id),
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  matched_rules TEXT    NOT NULL CHECK (json_valid(matched_rules)),
+  UNIQUE (article_key, ruleset)
 );
 
-CREATE TABLE chairs (${FACT_HEAD},
-  ${CLUSTER},
-  year INTEGER,
-  unit TEXT NOT NULL,
-  ${EVIDENCE},
-  ${ONE_CLUSTER},
-  UNIQUE (article_id, seq)
+CREATE TABLE datasets (
+  run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+  PRIMARY KEY (run_id, extraction_id)
+) WITHOUT ROWID;
+CREATE INDEX datasets_extraction ON datasets(extraction_id);
+
+CREATE TABLE published (
+  id           INTEGER PRIMARY KEY CHECK (id = 1),
+  run_id       INTEGER NOT NULL REFERENCES runs(id),
+  published_at TEXT    NOT NULL
 );
 
-CREATE TABLE handovers (${FACT_HEAD},
-  ${CLUSTER},
-  year      INTEGER,
-  from_unit TEXT,
-  to_unit   TEXT NOT NULL,
-  ${EVIDENCE},
-  ${ONE_CLUSTER},
-  UNIQUE (article_id, seq)
+CREATE VIEW v_published AS
+SELECT d.extraction_id FROM datasets d JOIN published p ON p.run_id = d.run_id;
+
+CREATE TABLE inputs (
+  path      TEXT PRIMARY KEY,
+  size      INTEGER NOT NULL,
+  mtime_ms  REAL    NOT NULL,
+  run_id    INTEGER NOT NULL REFERENCES runs(id),
+  documents INTEGER NOT NULL,
+  faults    INTEGER NOT NULL
 );
 
-CREATE TABLE officials (${FACT_HEAD},
-  name TEXT NOT NULL,
-  rank TEXT,
-  ${EVIDENCE},
-  UNIQUE (article_id, seq)
-);
+CREATE TABLE simhash_bands (
+  band       INTEGER NOT NULL,
+  value      INTEGER NOT NULL,
+  article_key INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+  PRIMARY KEY (band, value, article_key)
+) WITHOUT ROWID;
 
-CREATE TABLE official_titles (
-  official_id INTEGER NOT NULL REFERENCES officials(id) ON DELETE CASCADE,
-  seq         INTEGER NOT NULL,
-  title       TEXT    NOT NULL,
-  PRIMARY KEY (official_id, seq)
-);
+CREATE VIEW v_story_copies AS
+SELECT a.story, a.id AS article_id, a.source, a.url, a.title AS article_title, a.published, a.stored_at
+FROM v_published p JOIN extractions e ON e.id = p.extraction_id JOIN articles a ON a.key = e.article_key;
+${factTables(BY_EXTRACTION)}
+CREATE INDEX events_extraction ON events(extraction_id);
+CREATE INDEX clusters_extraction ON clusters(extraction_id);
+CREATE INDEX members_extraction ON members(extraction_id);
+CREATE INDEX chairs_extraction ON chairs(extraction_id);
+CREATE INDEX handovers_extraction ON handovers(extraction_id);
+CREATE INDEX officials_extraction ON officials(extraction_id);
+CREATE INDEX awards_extraction ON awards(extraction_id);
+${views(PUBLISHED_VIEWS)}
+${views(HISTORY_VIEWS)}`;
 
-CREATE TABLE awards (${FACT_HEAD},
-  ${CLUSTER},
-  year      INTEGER,
-  award     TEXT,
-  recipient TEXT CHECK (recipient IN ('collective', 'individual', 'unit')),
-  count     INTEGER,
-  status    TEXT NOT NULL CHECK (status IN ('granted', 'proposed')),
-  ${EVIDENCE},
-  ${ONE_CLUSTER},
-  UNIQUE (article_id, seq)
-);
-
-CREATE TABLE award_units (
-  award_id INTEGER NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
-  seq      INTEGER NOT NULL,
-  unit     TEXT    NOT NULL,
-  PRIMARY KEY (award_id, seq)
-);
-
-CREATE INDEX events_cluster_no ON events(cluster_no, year);
-CREATE INDEX events_cluster_label ON events(cluster_label, year);
-CREATE INDEX events_year ON events(year);
-CREATE INDEX clusters_cluster_no ON clusters(cluster_no);
-CREATE INDEX clusters_cluster_label ON clusters(cluster_label);
-CREATE INDEX members_cluster_no ON members(cluster_no, year);
-CREATE INDEX members_cluster_label ON members(cluster_label, year);
-CREATE INDEX members_year ON members(year);
-CREATE INDEX members_unit ON members(unit);
-CREATE INDEX chairs_cluster_no ON chairs(cluster_no, year);
-CREATE INDEX chairs_cluster_label ON chairs(cluster_label, year);
-CREATE INDEX chairs_year ON chairs(year);
-CREATE INDEX chairs_unit ON chairs(unit);
-CREATE INDEX handovers_cluster_no ON handovers(cluster_no, year);
-CREATE INDEX handovers_cluster_label ON handovers(cluster_label, year);
-CREATE INDEX handovers_year ON handovers(year);
-CREATE INDEX handovers_to_unit ON handovers(to_unit);
-CREATE INDEX officials_name ON officials(name);
-CREATE INDEX official_titles_title ON official_titles(title);
-CREATE INDEX awards_cluster_no ON awards(cluster_no, year);
-CREATE INDEX awards_cluster_label ON awards(cluster_label, year);
-CREATE INDEX awards_year ON awards(year);
-CREATE INDEX award_units_unit ON award_units(unit);
-
-CREATE VIEW v_events AS
-SELECT ${VIEW_ARTICLE}, e.seq, e.kind, ${VIEW_CLUSTER('e')}, e.year, e.date, e.place, ${VIEW_EVIDENCE('e')}
-FROM events e JOIN articles a ON a.id = e.article_id;
-
-CREATE VIEW v_clusters AS
-SELECT ${VIEW_ARTICLE}, k.seq, ${VIEW_CLUSTER('k')}, k.label, k.scope, k.block, ${VIEW_EVIDENCE('k')}
-FROM clusters k JOIN articles a ON a.id = k.article_id;
-
-CREATE VIEW v_members AS
-SELECT ${VIEW_ARTICLE}, m.seq, ${VIEW_CLUSTER('m')}, m.year, m.unit, ${VIEW_EVIDENCE('m')}
-FROM members m JOIN articles a ON a.id = m.article_id;
-
-CREATE VIEW v_chairs AS
-SELECT ${VIEW_ARTICLE}, c.seq, ${VIEW_CLUSTER('c')}, c.year, c.unit, ${VIEW_EVIDENCE('c')}
-FROM chairs c JOIN articles a ON a.id = c.article_id;
-
-CREATE VIEW v_handovers AS
-SELECT ${VIEW_ARTICLE}, h.seq, ${VIEW_CLUSTER('h')}, h.year, h.from_unit, h.to_unit, ${VIEW_EVIDENCE('h')}
-FROM handovers h JOIN articles a ON a.id = h.article_id;
-
-CREATE VIEW v_officials AS
-SELECT ${VIEW_ARTICLE}, o.seq, o.name, o.rank,
-  (SELECT count(*) FROM official_titles t WHERE t.official_id = o.id) AS title_count,
-  (SELECT group_concat(t.title, ' | ' ORDER BY t.seq) FROM official_titles t WHERE t.official_id = o.id) AS titles,
-  ${VIEW_EVIDENCE('o')}
-FROM officials o JOIN articles a ON a.id = o.article_id;
-
-CREATE VIEW v_awards AS
-SELECT ${VIEW_ARTICLE}, w.seq, ${VIEW_CLUSTER('w')}, w.year, w.award, w.recipient, w.count, w.status,
-  (SELECT count(*) FROM award_units u WHERE u.award_id = w.id) AS unit_count,
-  (SELECT group_concat(u.unit, ' | ' ORDER BY u.seq) FROM award_units u WHERE u.award_id = w.id) AS units,
-  ${VIEW_EVIDENCE('w')}
-FROM awards w JOIN articles a ON a.id = w.article_id;
-`;
-
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: INITIAL }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: INITIAL },
+  // Facts are regenerated from the stored articles by the next run (no extraction exists for its rule set yet).
+  { version: 2, name: 'versioned extractions, published datasets, inputs, story fingerprints', sql: VERSIONED },
+];
 
 export const MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -2,47 +2,37 @@ import type Database from 'better-sqlite3';
 import { FACT_TYPES, type ArticleFacts, type FactType, type ProcessedArticle } from '../types.js';
 import { statement } from './database.js';
 import { FACT_TABLES } from './factTables.js';
+import { addToStoryIndex, storyOf } from './stories.js';
 
-export type SaveStatus = 'stored' | 'updated' | 'duplicate';
+/** `unchanged`: the article is stored with this very text already; nothing was written. */
+export type SaveStatus = 'stored' | 'updated' | 'unchanged';
 
-/**
- * Stores one article and its facts in one transaction. Stored once per content:
- * if an article with the same content hash exists, nothing is written and
- * {status:'duplicate', id: existingId} is returned. If the same article id exists
- * with other content, its row and facts are replaced ({status:'updated'}).
- * Else {status:'stored'}.
- */
-export function saveArticle(
-  db: Database.Database,
-  article: ProcessedArticle,
-  runId: number,
-): { status: SaveStatus; id: string } {
-  const save = db.transaction((): { status: SaveStatus; id: string } => {
-    const same = statement(db, 'SELECT id FROM articles WHERE content_hash = ?').get(article.contentHash) as
-      | { id: string }
-      | undefined;
-    if (same) return { status: 'duplicate', id: same.id };
-    // The old facts go with the old row (ON DELETE CASCADE).
-    const { changes } = statement(db, 'DELETE FROM articles WHERE id = ?').run(article.id);
-    insertArticle(db, article, runId);
-    for (const type of FACT_TYPES) insertFacts(db, article.id, type, article.facts[type]);
-    return { status: changes > 0 ? 'updated' : 'stored', id: article.id };
-  });
-  try {
-    return save.immediate();
-  } catch (cause) {
-    throw new Error(`cannot store article ${article.id} (${article.source})`, { cause });
-  }
+export interface SavedArticle {
+  status: SaveStatus;
+  /** The stored version's key (articles.key), which its extractions reference. */
+  key: number;
+  story: string;
 }
 
-function insertArticle(db: Database.Database, article: ProcessedArticle, runId: number): void {
-  statement(
+/**
+ * Stores one article (its text and metadata, not its facts: see saveExtraction). The same id with the
+ * same text is left alone. The same id with another text is stored as a new version: the old one stays
+ * until no kept dataset uses it, so that readers keep seeing the published dataset whole. A new article
+ * joins the story of an earlier copy of its text, if any. Call inside a transaction.
+ */
+export function saveArticle(db: Database.Database, article: ProcessedArticle, runId: number): SavedArticle {
+  const latest = statement(db, 'SELECT key, content_hash, story FROM articles WHERE id = ? ORDER BY key DESC LIMIT 1').get(article.id) as
+    | { key: number; content_hash: string; story: string }
+    | undefined;
+  if (latest?.content_hash === article.contentHash) return { status: 'unchanged', key: latest.key, story: latest.story };
+  const story = storyOf(db, article) ?? article.id;
+  const { lastInsertRowid } = statement(
     db,
-    `INSERT INTO articles (id, story, source, url, title, published, authors, text, content_hash, run_id, stored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles (id, story, source, url, title, published, authors, text, content_hash, simhash, run_id, stored_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     article.id,
-    article.id,
+    story,
     article.source,
     article.url,
     article.meta.title,
@@ -50,19 +40,43 @@ function insertArticle(db: Database.Database, article: ProcessedArticle, runId: 
     JSON.stringify(article.meta.authors),
     article.text,
     article.contentHash,
+    article.fingerprint,
     runId,
     new Date().toISOString(),
   );
+  const key = Number(lastInsertRowid);
+  addToStoryIndex(db, key, article.fingerprint);
+  return { status: latest ? 'updated' : 'stored', key, story };
+}
+
+/**
+ * Stores what rule set `ruleset` read from a stored article version: one extraction row and its facts,
+ * replacing an earlier extraction of the same version by the same rule set. Returns the extraction's id.
+ */
+export function saveExtraction(
+  db: Database.Database,
+  articleKey: number,
+  extraction: { ruleset: string; runId: number; facts: ArticleFacts; matchedRules: readonly string[] },
+): number {
+  statement(db, 'DELETE FROM extractions WHERE article_key = ? AND ruleset = ?').run(articleKey, extraction.ruleset);
+  const { lastInsertRowid } = statement(
+    db,
+    'INSERT INTO extractions (article_key, ruleset, run_id, matched_rules) VALUES (?, ?, ?, ?)',
+  ).run(articleKey, extraction.ruleset, extraction.runId, JSON.stringify(extraction.matchedRules));
+  const extractionId = Number(lastInsertRowid);
+  for (const type of FACT_TYPES) insertFacts(db, extractionId, articleKey, type, extraction.facts[type]);
+  return extractionId;
 }
 
 function insertFacts<K extends FactType>(
   db: Database.Database,
-  articleId: string,
+  extractionId: number,
+  articleKey: number,
   type: K,
   facts: ArticleFacts[K],
 ): void {
   const spec = FACT_TABLES[type];
-  const columns = ['article_id', 'seq', ...spec.columns, 'ev_start', 'ev_end', 'rule_id'];
+  const columns = ['extraction_id', 'article_key', 'seq', ...spec.columns, 'ev_start', 'ev_end', 'rule_id'];
   const insert = statement(
     db,
     `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
@@ -74,7 +88,7 @@ function insertFacts<K extends FactType>(
     // A field the extractor left out is unknown, the same as null.
     const values = spec.values(fact).map((v) => v ?? null);
     const { start, end, rule } = fact.evidence;
-    const { lastInsertRowid } = insert.run(articleId, seq, ...values, start, end, rule);
+    const { lastInsertRowid } = insert.run(extractionId, articleKey, seq, ...values, start, end, rule);
     if (items && insertItem) items.of(fact).forEach((item, i) => insertItem.run(lastInsertRowid, i, item));
   });
 }

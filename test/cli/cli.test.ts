@@ -18,8 +18,9 @@ describe('thidua', () => {
 
   it('run prints a summary of what it read and found', () => {
     const again = thidua('run', 'test/fixtures/dev/texts', '--db', db);
-    expect(again.stdout).toMatch(/37 articles read/);
-    expect(again.stdout).toMatch(/already stored 37/);
+    expect(again.stdout).toMatch(/0 articles read from 0 inputs/);
+    expect(again.stdout).toMatch(/inputs skipped as unchanged since an earlier run: 37/);
+    expect(again.stdout).toMatch(/kept from an earlier run: 37/);
   });
 
   it('eval prints what score.mjs prints for the exported facts', () => {

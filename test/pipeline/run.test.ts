@@ -54,7 +54,11 @@ describe('thidua run over good and bad inputs', () => {
     await runPipeline([dir], { db });
     const again = await runPipeline([dir], { db });
     expect(again.stored).toBe(0);
-    expect(again.duplicates).toBe(3);
+    // Inputs read whole are skipped; those with a fault are read again, and their good records are already stored.
+    expect(again.inputsSkipped).toBe(2);
+    expect(again.unchanged).toBe(1);
+    expect(again.faults).toHaveLength(5);
+    expect(again.published).toBe(false);
     const conn = new Database(db, { readonly: true });
     expect((conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(3);
     expect((conn.prepare('SELECT count(*) AS n FROM runs WHERE finished_at IS NOT NULL').get() as { n: number }).n).toBe(2);

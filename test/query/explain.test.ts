@@ -2,15 +2,13 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { explainArticle, markedSentence } from '../../src/query/explain.js';
 import { openDatabase } from '../../src/store/database.js';
-import { beginRun } from '../../src/store/runs.js';
-import { saveArticle } from '../../src/store/write.js';
-import { SAMPLE_TEXT, at, sampleArticle } from '../store/sample.js';
+import { SAMPLE_TEXT, at, sampleArticle, storeDataset } from '../store/sample.js';
 
 let db: Database.Database;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  saveArticle(db, sampleArticle(), beginRun(db, { rulesHash: 'r', codeVersion: 'v', inputs: [] }));
+  storeDataset(db, [sampleArticle()]);
 });
 
 afterEach(() => db.close());

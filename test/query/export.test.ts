@@ -3,17 +3,13 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportArticles, writeCsv, writeJsonl, type ExportedArticle } from '../../src/query/export.js';
 import { openDatabase } from '../../src/store/database.js';
-import { beginRun } from '../../src/store/runs.js';
-import { saveArticle } from '../../src/store/write.js';
-import { SAMPLE_FACTS, SAMPLE_TEXT, bareArticle, sampleArticle } from '../store/sample.js';
+import { SAMPLE_FACTS, SAMPLE_TEXT, bareArticle, sampleArticle, storeDataset } from '../store/sample.js';
 
 let db: Database.Database;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  const runId = beginRun(db, { rulesHash: 'r', codeVersion: 'v', inputs: [] });
-  saveArticle(db, bareArticle('zz-last', 'Một bài khác.'), runId);
-  saveArticle(db, sampleArticle(), runId);
+  storeDataset(db, [bareArticle('zz-last', 'Một bài khác.'), sampleArticle()]);
 });
 
 afterEach(() => db.close());

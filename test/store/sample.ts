@@ -1,5 +1,10 @@
 // A hand-made article for the store and query tests: every fact type, numbered
 // and bloc clusters, null fields, empty and filled lists.
+import type Database from 'better-sqlite3';
+import { publishDataset } from '../../src/store/datasets.js';
+import { beginRun } from '../../src/store/runs.js';
+import { saveRuleset } from '../../src/store/rulesets.js';
+import { saveArticle, saveExtraction } from '../../src/store/write.js';
 import { createHash } from 'node:crypto';
 import type { ArticleFacts, Evidence, ProcessedArticle } from '../../src/types.js';
 
@@ -94,6 +99,8 @@ export function sampleArticle(over: Partial<ProcessedArticle> = {}): ProcessedAr
     contentHash: sha256(text),
     meta: { title: 'Cụm thi đua số 2 tổng kết năm 2021', published: '2021-11-19', authors: ['Xuân Mai'] },
     facts: SAMPLE_FACTS,
+    matchedRules: [],
+    fingerprint: null,
     ...over,
   };
 }
@@ -108,5 +115,23 @@ export function bareArticle(id: string, text: string): ProcessedArticle {
     contentHash: sha256(text),
     meta: { title: null, published: null, authors: [] },
     facts: { events: [], clusters: [], members: [], chairs: [], handovers: [], officials: [], awards: [] },
+    matchedRules: [],
+    fingerprint: null,
   };
+}
+
+export const RUN = { rulesHash: 'r1', codeVersion: '0.1.0', inputs: ['corpus/'] };
+const RULESET = 'r1';
+
+/**
+ * What the pipeline does with a run's articles: each stored with its extraction by rule set r1 (one
+ * transaction), then the run's dataset published. Returns the run id.
+ */
+export function storeDataset(db: Database.Database, articles: ProcessedArticle[], runId = beginRun(db, RUN), keep = 5): number {
+  saveRuleset(db, RULESET, { code: '0.1.0', macros: '', rules: [], forms: {} }, 'sources');
+  const ids = db.transaction(() =>
+    articles.map((a) => saveExtraction(db, saveArticle(db, a, runId).key, { ruleset: RULESET, runId, facts: a.facts, matchedRules: a.matchedRules })),
+  )();
+  publishDataset(db, runId, ids, { keep, ruleset: RULESET });
+  return runId;
 }

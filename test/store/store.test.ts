@@ -1,16 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { datasetOf, datasetRun, publishDataset, publishedRun } from '../../src/store/datasets.js';
 import { listArticleIds, loadArticle } from '../../src/store/read.js';
+import { MIGRATIONS, MIGRATIONS_TABLE } from '../../src/store/schema.js';
 import { beginRun, finishRun, recordFault } from '../../src/store/runs.js';
 import { saveArticle } from '../../src/store/write.js';
-import { FACT_TYPES } from '../../src/types.js';
-import { SAMPLE_FACTS, SAMPLE_TEXT, at, bareArticle, sampleArticle } from './sample.js';
+import { RUN, SAMPLE_FACTS, SAMPLE_TEXT, at, bareArticle, sampleArticle, storeDataset } from './sample.js';
 
-const RUN = { rulesHash: 'r1', codeVersion: '0.1.0', inputs: ['corpus/'] };
+const bare = () => bareArticle('other', 'Một bài khác.');
+
 
 let dir: string;
 let db: Database.Database;
@@ -31,20 +33,18 @@ describe('openDatabase', () => {
   it('creates the parent folders, uses WAL and enforces foreign keys', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
-      { version: 1, name: 'initial schema' },
-    ]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
   });
 
   it('re-opens an existing file without re-applying migrations or losing data', () => {
     const path = join(dir, 'nested', 'out', 'thidua.db');
-    saveArticle(db, sampleArticle(), beginRun(db, RUN));
+    const runId = storeDataset(db, [sampleArticle()]);
     db.close();
     db = openDatabase(path);
     db.close();
     db = openDatabase(path);
-    expect(count('schema_migrations')).toBe(1);
-    expect(listArticleIds(db)).toEqual(['sample-001']);
+    expect(count('schema_migrations')).toBe(2);
+    expect(listArticleIds(db, runId)).toEqual(['sample-001']);
   });
 
   it('refuses a file whose schema is newer than the code', () => {
@@ -54,22 +54,37 @@ describe('openDatabase', () => {
     expect(() => (db = openDatabase(path))).toThrow(/cannot prepare database/);
     db = openDatabase(join(dir, 'other.db'));
   });
+
+  it('brings a schema-1 file up to date keeping its articles; their facts come back with the next run', () => {
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS_TABLE);
+    old.exec(MIGRATIONS[0]!.sql);
+    old.prepare("INSERT INTO schema_migrations VALUES (1, 'initial schema', '2026-01-01')").run();
+    old.prepare("INSERT INTO runs (started_at, rules_hash, code_version, inputs) VALUES ('2026-01-01', 'r', 'v', '[]')").run();
+    old.prepare("INSERT INTO articles (id, story, source, authors, text, content_hash, run_id, stored_at) VALUES ('a1', 'a1', 'a1.txt', '[]', 'Văn bản.', 'h', 1, '2026-01-01')").run();
+    old.close();
+    const upgraded = openDatabase(path);
+    expect(upgraded.prepare('SELECT id, text, simhash FROM articles').all()).toEqual([{ id: 'a1', text: 'Văn bản.', simhash: null }]);
+    expect(upgraded.prepare('SELECT count(*) FROM extractions').pluck().get()).toBe(0);
+    upgraded.close();
+  });
 });
 
-describe('saveArticle and loadArticle', () => {
+describe('saveArticle, saveExtraction and loadArticle', () => {
   it('gives back exactly the article and facts stored', () => {
     const runId = beginRun(db, RUN);
-    expect(saveArticle(db, sampleArticle(), runId)).toEqual({ status: 'stored', id: 'sample-001' });
-    const loaded = loadArticle(db, 'sample-001');
+    storeDataset(db, [sampleArticle()], runId);
+    const loaded = loadArticle(db, 'sample-001', runId);
     expect(loaded?.facts).toEqual(SAMPLE_FACTS);
-    const { facts: _, ...article } = sampleArticle();
+    const { facts: _, matchedRules: __, ...article } = sampleArticle();
     expect(loaded?.article).toMatchObject({ ...article, story: 'sample-001', runId });
     expect(loaded?.article.storedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('keeps a numbered cluster as a number and a bloc label as a string', () => {
-    saveArticle(db, sampleArticle(), beginRun(db, RUN));
-    const clusters = loadArticle(db, 'sample-001')?.facts.clusters.map((c) => c.cluster);
+    const runId = storeDataset(db, [sampleArticle()]);
+    const clusters = loadArticle(db, 'sample-001', runId)?.facts.clusters.map((c) => c.cluster);
     expect(clusters).toEqual([2, 'Khối thi đua các cơ quan Đảng']);
     expect(db.prepare('SELECT cluster_no, cluster_label FROM clusters ORDER BY seq').raw().all()).toEqual([
       [2, null],
@@ -77,23 +92,28 @@ describe('saveArticle and loadArticle', () => {
     ]);
   });
 
-  it('returns null for an unknown id', () => {
-    expect(loadArticle(db, 'nope')).toBeNull();
+  it('returns null for an article not in the dataset', () => {
+    expect(loadArticle(db, 'nope', storeDataset(db, [sampleArticle()]))).toBeNull();
   });
 
-  it('stores a copy with the same content once and writes nothing for it', () => {
+  it('leaves an article stored with the same text alone', () => {
     const runId = beginRun(db, RUN);
-    saveArticle(db, sampleArticle(), runId);
-    const before = FACT_TYPES.map(count);
-    const copy = sampleArticle({ id: 'sample-002', source: 'corpus/sample-002.txt' });
-    expect(saveArticle(db, copy, runId)).toEqual({ status: 'duplicate', id: 'sample-001' });
-    expect(listArticleIds(db)).toEqual(['sample-001']);
-    expect(FACT_TYPES.map(count)).toEqual(before);
+    storeDataset(db, [sampleArticle()], runId);
+    expect(db.transaction(() => saveArticle(db, sampleArticle(), runId))()).toEqual({ status: 'unchanged', key: 1, story: 'sample-001' });
+    expect(count('articles')).toBe(1);
   });
 
-  it('replaces an article whose content changed, and its old facts', () => {
-    const runId = beginRun(db, RUN);
-    saveArticle(db, sampleArticle(), runId);
+  it('stores a copy under another id as an article of the first copy\'s story', () => {
+    const runId = storeDataset(db, [sampleArticle(), sampleArticle({ id: 'sample-002', source: 'corpus/sample-002.txt' })]);
+    expect(listArticleIds(db, runId)).toEqual(['sample-001', 'sample-002']);
+    expect(loadArticle(db, 'sample-002', runId)?.article.story).toBe('sample-001');
+    // The views count a story once; v_story_copies lists every copy.
+    expect(count('v_members')).toBe(SAMPLE_FACTS.members.length);
+    expect(db.prepare('SELECT article_id FROM v_story_copies WHERE story = ? ORDER BY article_id').pluck().all('sample-001')).toEqual(['sample-001', 'sample-002']);
+  });
+
+  it('stores a changed text as a new version; the old one goes once no kept dataset uses it', () => {
+    const first = storeDataset(db, [sampleArticle()]);
     const text = `${SAMPLE_TEXT}\n\nCục Ngoại tuyến là thành viên.`;
     const facts = {
       ...SAMPLE_FACTS,
@@ -101,30 +121,60 @@ describe('saveArticle and loadArticle', () => {
       officials: [],
       awards: [],
     };
-    expect(saveArticle(db, sampleArticle({ text, facts }), runId)).toEqual({ status: 'updated', id: 'sample-001' });
-    expect(loadArticle(db, 'sample-001')?.facts).toEqual(facts);
-    expect(loadArticle(db, 'sample-001')?.article.text).toBe(text);
-    expect([count('articles'), count('members'), count('officials')]).toEqual([1, 1, 0]);
-    expect([count('official_titles'), count('award_units')]).toEqual([0, 0]);
+    const second = storeDataset(db, [sampleArticle({ text, facts })]);
+    expect(loadArticle(db, 'sample-001', second)?.facts).toEqual(facts);
+    expect(loadArticle(db, 'sample-001', second)?.article.text).toBe(text);
+    // The first run's dataset still has the old version (history).
+    expect(loadArticle(db, 'sample-001', first)?.article.text).toBe(SAMPLE_TEXT);
+    expect(count('articles')).toBe(2);
+    expect(count('v_members')).toBe(1);
   });
 
   it('lists article ids in id order', () => {
-    const runId = beginRun(db, RUN);
-    for (const id of ['b', 'c', 'a']) saveArticle(db, bareArticle(id, `text of ${id}`), runId);
-    expect(listArticleIds(db)).toEqual(['a', 'b', 'c']);
+    const runId = storeDataset(db, ['b', 'c', 'a'].map((id) => bareArticle(id, `text of ${id}`)));
+    expect(listArticleIds(db, runId)).toEqual(['a', 'b', 'c']);
   });
 
-  it('writes nothing when a fact cannot be stored, and says which article failed', () => {
-    const runId = beginRun(db, RUN);
+  it('writes nothing of a batch when a fact cannot be stored', () => {
     const bad = sampleArticle({
       facts: { ...SAMPLE_FACTS, awards: [{ ...SAMPLE_FACTS.awards[0]!, status: 'rumoured' as never }] },
     });
-    expect(() => saveArticle(db, bad, runId)).toThrow(/cannot store article sample-001/);
+    expect(() => storeDataset(db, [bare(), bad])).toThrow(/CHECK constraint/);
     expect([count('articles'), count('events'), count('awards')]).toEqual([0, 0, 0]);
   });
 
   it('refuses an unknown run', () => {
-    expect(() => saveArticle(db, sampleArticle(), 42)).toThrow(expect.objectContaining({ cause: expect.any(Error) }));
+    expect(() => saveArticle(db, sampleArticle(), 42)).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('datasets', () => {
+  it('publishes a run\'s dataset at once and keeps the last N runs\' datasets', () => {
+    const runs = [1, 2, 3].map((n) => storeDataset(db, [bareArticle(`a${n}`, `text ${n}`)]));
+    expect(publishedRun(db)).toBe(runs[2]);
+    const kept = (keep: number) => {
+      const runId = beginRun(db, RUN);
+      publishDataset(db, runId, [...datasetOf(db, publishedRun(db)!).values()].map((e) => e.extractionId), { keep, ruleset: 'r1' });
+      return db.prepare('SELECT DISTINCT run_id FROM datasets ORDER BY run_id').pluck().all();
+    };
+    // The same dataset again is not published again.
+    expect(kept(2)).toEqual([1, 2, 3]);
+    expect(datasetRun(db)).toBe(runs[2]);
+    expect(datasetRun(db, runs[0])).toBe(runs[0]);
+    expect(() => datasetRun(db, 99)).toThrow(/run 99 has no kept dataset \(kept: 1, 2, 3\)/);
+  });
+
+  it('prunes datasets beyond the last N and the extractions only they used', () => {
+    for (const n of [1, 2, 3, 4]) storeDataset(db, [bareArticle('a', `text ${n}`)]);
+    storeDataset(db, [bareArticle('a', 'text 5')], beginRun(db, RUN), 2);
+    expect(db.prepare('SELECT DISTINCT run_id FROM datasets ORDER BY run_id').pluck().all()).toEqual([4, 5]);
+    // Versions 1-3 of article a were only in the pruned datasets.
+    expect(db.prepare('SELECT text FROM articles ORDER BY key').pluck().all()).toEqual(['text 4', 'text 5']);
+    expect(count('extractions')).toBe(2);
+  });
+
+  it('says when there is nothing published yet', () => {
+    expect(() => datasetRun(db)).toThrow(/no published dataset/);
   });
 });
 
@@ -153,7 +203,7 @@ describe('runs and faults', () => {
 
 describe('views', () => {
   beforeEach(() => {
-    saveArticle(db, sampleArticle(), beginRun(db, RUN));
+    storeDataset(db, [sampleArticle()]);
   });
 
   it('v_members gives cluster, year, unit, the article and the evidence words', () => {

@@ -123,11 +123,12 @@ export function lookup(lex: Lexicon, text: string): LexiconEntry | null {
   let index = lookupIndex.get(lex);
   if (!index) {
     index = new Map();
-    for (const e of lex.entries) for (const f of [e.term, ...e.forms]) if (!index.has(keyOf(f))) index.set(keyOf(f), e);
+    for (const e of lex.entries) for (const f of [e.term, ...e.forms]) if (!index.has(lookupKey(f))) index.set(lookupKey(f), e);
     lookupIndex.set(lex, index);
   }
-  return index.get(keyOf(text)) ?? null;
+  return index.get(lookupKey(text)) ?? null;
 }
 
 const lookupIndex = new WeakMap<Lexicon, Map<string, LexiconEntry>>();
-const keyOf = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** What `lookup` compares: the text in lower case, NFC, spaces folded. */
+export const lookupKey = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();

@@ -1,14 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
 import { RuleFileError } from './errors.js';
 import { firstCharGuard } from './first-chars.js';
 import { MacroError, type MacroTable } from './macros.js';
 import { fieldOf } from './match.js';
 import type { YamlFile } from './yaml-file.js';
-
-// V8 starts a regex in its bytecode interpreter and compiles it to machine code once it runs often, but
-// never does so for patterns as large as expanded rules (tens of KB): they stayed interpreted. Compiling
-// every regex up front makes rule matching about 2.5× faster. The flag is process-wide and only changes speed.
-setFlagsFromString('--no-regexp-tier-up');
 
 /** What a rule reads, and the named groups (fields) its pattern may capture or `set`. */
 export const FACT_FIELDS = {

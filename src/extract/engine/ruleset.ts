@@ -13,6 +13,8 @@ export interface RuleSet {
   dir: string;
   lexicons: Map<string, Lexicon>;
   macros: MacroTable;
+  /** The macros as written in macros.yaml, by name (before expansion). */
+  macroSources: Record<string, string>;
   rules: Rule[];
   /** Facts the resolve stage derives from other facts: documented here, implemented in src/resolve. */
   derivations: Derivation[];
@@ -37,9 +39,10 @@ export function loadRuleSet(dir: string): RuleSet {
   }
   const macroFile = join(dir, 'macros.yaml');
   const macroYaml = readYamlFile(macroFile);
+  const macroSources = macrosFromYaml(macroYaml);
   let macros: MacroTable;
   try {
-    macros = new MacroTable(lexicons.values(), macrosFromYaml(macroYaml));
+    macros = new MacroTable(lexicons.values(), macroSources);
   } catch (cause) {
     if (cause instanceof MacroError) throw new RuleFileError(macroFile, null, cause.message, { cause });
     throw cause;
@@ -48,7 +51,7 @@ export function loadRuleSet(dir: string): RuleSet {
   const rules = yamlFiles(join(dir, 'patterns')).flatMap((file) => rulesFromYaml(readYamlFile(file), macros));
   const derivations = derivationsFromYaml(readYamlFile(join(dir, 'derivations.yaml')));
   checkUniqueIds([...rules, ...derivations]);
-  return { dir, lexicons, macros, rules, derivations, hash: hashTree(dir) };
+  return { dir, lexicons, macros, macroSources, rules, derivations, hash: hashTree(dir) };
 }
 
 /** Rule ids (derivations' too) are what evidence names: each must be one rule's. */
@@ -101,7 +104,8 @@ function yamlFiles(dir: string): string[] {
   return names.filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort().map((n) => join(dir, n));
 }
 
-function hashTree(dir: string): string {
+/** sha256 over every file under `dir` (paths and contents): cheap, and equal exactly when nothing changed. */
+export function hashTree(dir: string): string {
   const hash = createHash('sha256');
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
