@@ -14,7 +14,11 @@ import { DEFAULT_KEEP, runPipeline, type RunProgress, type RunSummary } from '..
 import { explainArticle } from '../query/explain.js';
 import { CSV_COLUMNS, exportArticles, writeCsv, writeJsonl } from '../query/export.js';
 import { formatScore, scoreArticles } from '../query/score.js';
+import type Database from 'better-sqlite3';
+import { diffDatasets, formatDiff } from '../query/diff.js';
 import { openDatabase } from '../store/database.js';
+import { datasetRun } from '../store/datasets.js';
+import { listRuns, type RunRecord } from '../store/runs.js';
 
 const DEFAULT_DB = 'out/thidua.db';
 const program = new Command();
@@ -100,6 +104,43 @@ program
     db.close();
   });
 
+program
+  .command('runs')
+  .description('list the runs recorded in a database: when, with which rule set, what they read, which datasets are kept')
+  .option('--db <file>', 'SQLite database to read', DEFAULT_DB)
+  .option('--json', 'print the runs as JSON')
+  .action((opts: { db: string; json?: boolean }) => {
+    const db = openExisting(opts.db);
+    const runs = listRuns(db);
+    db.close();
+    if (opts.json) process.stdout.write(JSON.stringify(runs, null, 2) + '\n');
+    else process.stdout.write(formatRuns(runs));
+  });
+
+program
+  .command('diff')
+  .description('what changed between two datasets: facts added, removed and changed, by fact type and by rule, with examples')
+  .argument('[databases...]', 'OLD.db NEW.db (their published datasets); or none, with --db and --from/--to for two runs of one database')
+  .option('--db <file>', 'the database whose kept runs to compare', DEFAULT_DB)
+  .option('--from <run>', 'the earlier run (default: the kept run before --to)', integer)
+  .option('--to <run>', 'the later run (default: the published one)', integer)
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--examples <n>', 'examples shown per kind of change', integer, 10)
+  .addHelpText('after', '\nExamples:\n  thidua diff before.db after.db\n  thidua diff --db out/thidua.db            # the published run against the kept run before it')
+  .action((databases: string[], opts: { db: string; from?: number; to?: number; format: 'text' | 'json'; examples: number }) => {
+    if (databases.length !== 0 && databases.length !== 2) throw new Error('diff takes two databases (OLD.db NEW.db), or none with --db');
+    const [oldDb, newDb] = databases.length === 2 ? databases.map(openExisting) : [openExisting(opts.db), null];
+    try {
+      const to = datasetRun(newDb ?? oldDb!, opts.to);
+      const from = newDb ? datasetRun(oldDb!, opts.from) : (opts.from ?? previousRun(oldDb!, to));
+      const report = diffDatasets(exportArticles(oldDb!, { withText: true, run: from }), exportArticles(newDb ?? oldDb!, { withText: true, run: to }));
+      process.stdout.write(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDiff(report, { examples: opts.examples }));
+    } finally {
+      oldDb?.close();
+      newDb?.close();
+    }
+  });
+
 const rules = program.command('rules').description('work with the extraction rules');
 rules
   .command('check')
@@ -120,6 +161,23 @@ rules
 function openExisting(path: string) {
   if (!existsSync(path)) throw new Error(`no database at ${path} (create one with: thidua run <paths> --db ${path})`);
   return openDatabase(path);
+}
+
+function formatRuns(runs: RunRecord[]): string {
+  const lines = runs.map((r) => {
+    const c = r.counts;
+    const what = c ? `read ${c.read ?? 0}, stored ${c.stored ?? 0}, read again ${c.regenerated ?? 0}, errors ${c.faults ?? 0}` : 'did not finish';
+    const dataset = r.datasetArticles === null ? 'no kept dataset' : `dataset of ${r.datasetArticles} articles${r.published ? ' (published)' : ''}`;
+    return `${String(r.id).padStart(4)}  ${r.startedAt}  rules ${r.ruleset}  ${what}  ${dataset}  ${r.inputs.join(' ')}`;
+  });
+  return (lines.length ? lines.join('\n') : 'no runs yet') + '\n';
+}
+
+/** The latest kept run before `run`, for a diff against it. */
+function previousRun(db: Database.Database, run: number): number {
+  const earlier = listRuns(db).filter((r) => r.id < run && r.datasetArticles !== null);
+  if (earlier.length === 0) throw new Error(`no kept run before run ${run} to compare with (thidua runs lists them)`);
+  return earlier.at(-1)!.id;
 }
 
 function formatSummary(s: RunSummary, db: string): string {

@@ -23,6 +23,16 @@ describe('thidua', () => {
     expect(again.stdout).toMatch(/kept from an earlier run: 37/);
   });
 
+  it('runs lists the runs and diff compares the last two kept datasets', () => {
+    const runs = thidua('runs', '--db', db).stdout;
+    expect(runs).toMatch(/^ {3}1 .*read 37, stored 37.*dataset of 37 articles \(published\)/m);
+    expect(runs).toMatch(/^ {3}2 .*no kept dataset/m);
+    expect(thidua('diff', '--db', db).stderr).toMatch(/no kept run before run 1/);
+    const same = thidua('diff', db, db);
+    expect(same.stdout).toMatch(/^articles: \+0 -0 {3}facts in the articles both have: \+0 -0 ~0/);
+    expect(JSON.parse(thidua('diff', db, db, '--format', 'json').stdout)).toMatchObject({ added: [], removed: [], changed: [] });
+  });
+
   it('eval prints what score.mjs prints for the exported facts', () => {
     const exported = thidua('export', '--db', db, '--format', 'jsonl');
     expect(exported.status).toBe(0);

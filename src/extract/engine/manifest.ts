@@ -12,7 +12,10 @@ export interface RuleSetManifest {
   code: string;
   /** Hash of the macro sources: code parsers use macros too, so any change affects every article. */
   macros: string;
-  /** [rule id, fingerprint of everything that makes its matches], in rule order. */
+  /**
+   * [rule id, fingerprint of the rule as written], in rule order. The pattern before expansion: a macro
+   * change affects every article anyway, and a lexicon change only where one of its changed forms occurs.
+   */
   rules: [string, string][];
   /** Lexicon look-up keys ("LEXICON\u0000form") → fingerprint of the entry the form stands for. */
   forms: Record<string, string>;
@@ -40,7 +43,7 @@ export function manifestOf(rs: RuleSet, code: string): RuleSetManifest {
   return {
     code,
     macros: digest(JSON.stringify(Object.entries(rs.macroSources))),
-    rules: rs.rules.map((r) => [r.id, digest(JSON.stringify([r.fact, r.regex.source, r.requires?.source ?? null, r.set, r.priority]))]),
+    rules: rs.rules.map((r) => [r.id, digest(JSON.stringify([r.fact, r.pattern, r.requires?.source ?? null, r.set, r.priority]))]),
     forms,
   };
 }
