@@ -132,6 +132,6 @@ export interface ProcessedArticle {
   facts: ArticleFacts;
   /** Ids of the rules that matched anywhere in the text, whether or not their match was kept (sorted). */
   matchedRules: string[];
-  /** SimHash of the text (normalize/simhash.ts), for grouping copies; null for a text too short to tell. */
-  fingerprint: bigint | null;
+  /** MinHash signature of the text (normalize/minhash.ts), for grouping copies; null for a text too short to tell. */
+  fingerprint: Uint32Array | null;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ProcessedArticle, RawDocument } from '../types.js';
 import { extractCandidates } from '../extract/index.js';
 import type { Grammar } from '../extract/grammar.js';
-import { simhash } from '../normalize/simhash.js';
+import { minhash } from '../normalize/minhash.js';
 import { normalizeText } from '../normalize/text.js';
 import { resolveArticle } from '../resolve/index.js';
 import { detectLayout } from '../segment/layout.js';
@@ -37,7 +37,7 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
     },
     facts,
     matchedRules: [...matched].sort(),
-    fingerprint: simhash(text),
+    fingerprint: minhash(text),
   };
 }
 

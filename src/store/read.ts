@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { FACT_TYPES, type ArticleFacts, type FactType, type ProcessedArticle } from '../types.js';
 import { statement } from './database.js';
 import { FACT_TABLES } from './factTables.js';
+import { signatureOf } from './stories.js';
 
 /** An article as stored: what saveArticle was given, less what extraction made, plus where and when it was stored. */
 export interface StoredArticle extends Omit<ProcessedArticle, 'facts' | 'matchedRules'> {
@@ -22,7 +23,7 @@ interface ArticleRow {
   authors: string;
   text: string;
   content_hash: string;
-  simhash: bigint | null;
+  minhash: Buffer | null;
   run_id: bigint;
   extraction_id: bigint;
   stored_at: string;
@@ -56,7 +57,7 @@ export function loadArticle(db: Database.Database, id: string, runId: number): {
     url: row.url,
     text: row.text,
     contentHash: row.content_hash,
-    fingerprint: row.simhash,
+    fingerprint: row.minhash && signatureOf(row.minhash),
     meta: { title: row.title, published: row.published, authors: JSON.parse(row.authors) as string[] },
     runId: Number(row.run_id),
     storedAt: row.stored_at,

@@ -317,7 +317,7 @@ CREATE TABLE articles_v2 (
   authors      TEXT NOT NULL CHECK (json_valid(authors)),
   text         TEXT NOT NULL,
   content_hash TEXT NOT NULL,
-  simhash      INTEGER,
+  minhash      BLOB,
   run_id       INTEGER NOT NULL REFERENCES runs(id),
   stored_at    TEXT NOT NULL,
   UNIQUE (id, content_hash)
@@ -375,7 +375,7 @@ CREATE TABLE inputs (
   faults    INTEGER NOT NULL
 );
 
-CREATE TABLE simhash_bands (
+CREATE TABLE minhash_bands (
   band       INTEGER NOT NULL,
   value      INTEGER NOT NULL,
   article_key INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
@@ -399,7 +399,7 @@ ${views(HISTORY_VIEWS)}`;
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: INITIAL },
   // Facts are regenerated from the stored articles by the next run (no extraction exists for its rule set yet).
-  { version: 2, name: 'versioned extractions, published datasets, inputs, story fingerprints', sql: VERSIONED },
+  { version: 2, name: 'versioned extractions, published datasets, inputs, story signatures', sql: VERSIONED },
 ];
 
 export const MIGRATIONS_TABLE = `

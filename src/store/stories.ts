@@ -1,17 +1,13 @@
 import type Database from 'better-sqlite3';
-import { bands, distance, MAX_DISTANCE } from '../normalize/simhash.js';
+import { bands, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
 import { statement } from './database.js';
-
-interface Candidate {
-  story: string;
-  simhash: bigint;
-}
 
 /**
  * The story an article to store belongs to: that of the first-stored article with the same text, or else
- * of the first-stored article whose fingerprint is within MAX_DISTANCE bits; null when it is a new story.
+ * of the first-stored article that shares a MinHash band with it and at least MIN_SIMILARITY of its
+ * shingles; null when it is a new story.
  */
-export function storyOf(db: Database.Database, article: { contentHash: string; fingerprint: bigint | null }): string | null {
+export function storyOf(db: Database.Database, article: { contentHash: string; fingerprint: Uint32Array | null }): string | null {
   const same = statement(db, 'SELECT story FROM articles WHERE content_hash = ? ORDER BY key LIMIT 1').get(article.contentHash) as
     | { story: string }
     | undefined;
@@ -19,21 +15,26 @@ export function storyOf(db: Database.Database, article: { contentHash: string; f
   if (article.fingerprint === null) return null;
   const near = statement(
     db,
-    `SELECT a.story, a.simhash, a.key AS position FROM simhash_bands b JOIN articles a ON a.key = b.article_key
+    `SELECT a.key, a.story, a.minhash FROM minhash_bands b JOIN articles a ON a.key = b.article_key
      WHERE b.band = ? AND b.value = ?`,
-  ).safeIntegers(true);
-  let best: (Candidate & { position: bigint }) | null = null;
+  );
+  let best: { key: number; story: string } | null = null;
   for (const [band, value] of bands(article.fingerprint)) {
-    for (const c of near.all(band, value) as (Candidate & { position: bigint })[]) {
-      if (distance(c.simhash, article.fingerprint) <= MAX_DISTANCE && (!best || c.position < best.position)) best = c;
+    for (const c of near.all(band, value) as { key: number; story: string; minhash: Buffer }[]) {
+      if ((!best || c.key < best.key) && similarity(signatureOf(c.minhash), article.fingerprint) >= MIN_SIMILARITY) best = c;
     }
   }
   return best?.story ?? null;
 }
 
-/** Indexes a stored article's fingerprint bands, so that later copies find it. */
-export function addToStoryIndex(db: Database.Database, articleKey: number, fingerprint: bigint | null): void {
-  if (fingerprint === null) return;
-  const insert = statement(db, 'INSERT INTO simhash_bands (band, value, article_key) VALUES (?, ?, ?)');
-  for (const [band, value] of bands(fingerprint)) insert.run(band, value, articleKey);
+/** Indexes a stored article's signature bands, so that later copies find it. */
+export function addToStoryIndex(db: Database.Database, articleKey: number, signature: Uint32Array | null): void {
+  if (signature === null) return;
+  const insert = statement(db, 'INSERT OR IGNORE INTO minhash_bands (band, value, article_key) VALUES (?, ?, ?)');
+  for (const [band, value] of bands(signature)) insert.run(band, value, articleKey);
+}
+
+/** A signature stored as a BLOB. */
+export function signatureOf(blob: Buffer): Uint32Array {
+  return new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }

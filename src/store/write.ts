@@ -28,7 +28,7 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
   const story = storyOf(db, article) ?? article.id;
   const { lastInsertRowid } = statement(
     db,
-    `INSERT INTO articles (id, story, source, url, title, published, authors, text, content_hash, simhash, run_id, stored_at)
+    `INSERT INTO articles (id, story, source, url, title, published, authors, text, content_hash, minhash, run_id, stored_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     article.id,
@@ -40,7 +40,7 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
     JSON.stringify(article.meta.authors),
     article.text,
     article.contentHash,
-    article.fingerprint,
+    article.fingerprint && Buffer.from(article.fingerprint.buffer, article.fingerprint.byteOffset, article.fingerprint.byteLength),
     runId,
     new Date().toISOString(),
   );

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { minhash } from '../../src/normalize/minhash.js';
+import { normalizeText } from '../../src/normalize/text.js';
 import { openDatabase } from '../../src/store/database.js';
 import { datasetOf, datasetRun, publishDataset, publishedRun } from '../../src/store/datasets.js';
 import { listArticleIds, loadArticle } from '../../src/store/read.js';
@@ -65,7 +67,7 @@ describe('openDatabase', () => {
     old.prepare("INSERT INTO articles (id, story, source, authors, text, content_hash, run_id, stored_at) VALUES ('a1', 'a1', 'a1.txt', '[]', 'Văn bản.', 'h', 1, '2026-01-01')").run();
     old.close();
     const upgraded = openDatabase(path);
-    expect(upgraded.prepare('SELECT id, text, simhash FROM articles').all()).toEqual([{ id: 'a1', text: 'Văn bản.', simhash: null }]);
+    expect(upgraded.prepare('SELECT id, text, minhash FROM articles').all()).toEqual([{ id: 'a1', text: 'Văn bản.', minhash: null }]);
     expect(upgraded.prepare('SELECT count(*) FROM extractions').pluck().get()).toBe(0);
     upgraded.close();
   });
@@ -110,6 +112,19 @@ describe('saveArticle, saveExtraction and loadArticle', () => {
     // The views count a story once; v_story_copies lists every copy.
     expect(count('v_members')).toBe(SAMPLE_FACTS.members.length);
     expect(db.prepare('SELECT article_id FROM v_story_copies WHERE story = ? ORDER BY article_id').pluck().all('sample-001')).toEqual(['sample-001', 'sample-002']);
+  });
+
+  it('puts a near copy (another site\'s edited reprint) in the first copy\'s story, and an unrelated article in its own', () => {
+    const long = (id: string, text: string) => bareArticle(id, text);
+    const text = normalizeText(readFileSync('test/fixtures/dev/texts/dev-inv-04.txt', 'utf8'));
+    const other = normalizeText(readFileSync('test/fixtures/dev/texts/dev-inv-05.txt', 'utf8'));
+    const articles = [long('first', text), long('reprint', `(Theo Báo Cần Thơ) ${text.replace('hội nghị', 'Hội nghị')}`), long('other', other)].map((a) => ({ ...a, fingerprint: minhash(a.text) }));
+    const runId = storeDataset(db, articles);
+    expect(listArticleIds(db, runId).map((id) => [id, loadArticle(db, id, runId)?.article.story])).toEqual([
+      ['first', 'first'],
+      ['other', 'other'],
+      ['reprint', 'first'],
+    ]);
   });
 
   it('stores a changed text as a new version; the old one goes once no kept dataset uses it', () => {

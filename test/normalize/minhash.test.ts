@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bands, minhash, MIN_SIMILARITY, similarity } from '../../src/normalize/minhash.js';
+import { normalizeText } from '../../src/normalize/text.js';
+
+const DEV = 'test/fixtures/dev/texts';
+const texts = readdirSync(DEV).map((f) => normalizeText(readFileSync(`${DEV}/${f}`, 'utf8')));
+const sign = (text: string) => {
+  const s = minhash(text);
+  if (!s) throw new Error('no signature');
+  return s;
+};
+
+describe('minhash', () => {
+  it('finds a re-published copy with a lead-in, a changed word and a cut last line similar', () => {
+    const original = texts.find((t) => t.length > 2500)!;
+    const copy = `(Theo báo Công an nhân dân) ${original.replace('hội nghị', 'Hội nghị').slice(0, original.lastIndexOf('.', original.length - 2))}`;
+    expect(similarity(sign(original), sign(copy))).toBeGreaterThanOrEqual(MIN_SIMILARITY);
+    const shared = new Set(bands(sign(original)).map(([b, v]) => `${b}:${v}`));
+    expect(bands(sign(copy)).some(([b, v]) => shared.has(`${b}:${v}`))).toBe(true);
+  });
+
+  it('keeps different articles of the same kind apart', () => {
+    const signed = texts.flatMap((t) => minhash(t) ?? []);
+    expect(signed.length).toBeGreaterThan(30);
+    let most = 0;
+    for (let i = 0; i < signed.length; i++) for (let j = i + 1; j < signed.length; j++) most = Math.max(most, similarity(signed[i]!, signed[j]!));
+    expect(most).toBeLessThan(0.5);
+  });
+
+  it('gives no signature to a text too short to tell', () => {
+    expect(minhash('Sáng 6.8, Cụm thi đua số 5 tổ chức hội nghị.')).toBeNull();
+  });
+});
