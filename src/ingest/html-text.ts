@@ -191,7 +191,7 @@ const MAX_SIGN_OFF_CHARS = 60;
  */
 function isSignOff(paragraph: Paragraph, roots: readonly ParentNode[]): boolean {
   const { text, block } = paragraph;
-  if (text.length > MAX_SIGN_OFF_CHARS || text.includes('\n') || /[.!?:;…"”)]$/.test(text)) return false;
+  if (text.length > MAX_SIGN_OFF_CHARS || text.includes('\n') || /[.!?:;…"”]$/.test(text)) return false;
   if (/^theo\s/i.test(text) && !/[.!?]$/.test(text)) return true;
   return isElement(block) && (isRightAligned(block, roots) || isAllBold(block));
 }
