@@ -1,6 +1,6 @@
 /** Finds an article page's body containers and its lead (sapo), by site profile or by text density. */
 import type { CheerioAPI } from 'cheerio';
-import { isPageChrome } from './html-boilerplate.js';
+import { isPageChrome, isSkipped } from './html-boilerplate.js';
 import { densestContainers, type Density } from './html-density.js';
 import { contains, isElement, shortText, type Element, type ParentNode } from './html-dom.js';
 import type { PageIndex } from './html-page.js';
@@ -50,7 +50,7 @@ export function findLead(
     const text = shortText(lead, MAX_LEAD_CHARS);
     return (
       !!text &&
-      !body.some((root) => contains(root, lead) || contains(lead, root)) &&
+      !body.some((root) => walkReaches(root, lead) || contains(lead, root)) &&
       !isPageChrome(lead)
     );
   };
@@ -62,4 +62,13 @@ export function findLead(
   if (named) return named;
   const headline = page.h1s[0];
   return headline ? $(headline).nextAll('p, h2').toArray().filter(isElement).slice(0, 1).find(usable) : undefined;
+}
+
+/** Whether the body walk from `root` reaches `node`: it is inside, and nothing on the way is skipped. */
+function walkReaches(root: ParentNode, node: Element): boolean {
+  for (let current: ParentNode | null = node; current; current = current.parent) {
+    if (current === root) return true;
+    if (isElement(current) && isSkipped(current)) return false;
+  }
+  return false;
 }

@@ -20,6 +20,9 @@ export interface Density {
 /** A block with this much text of its own (outside nested blocks) counts as a paragraph. */
 const MIN_PARAGRAPH_CHARS = 25;
 
+/** Below this, not even a short paragraph: the page is a fragment. */
+const MIN_CONTAINER_SCORE = 0.3;
+
 /** Tags whose paragraph credits the enclosing container; other blocks with text are containers themselves. */
 const PARAGRAPH_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd']);
 
@@ -49,8 +52,9 @@ export function measureDensity(root: ParentNode): Map<Element, Density> {
         // Text in inline elements is the enclosing block's own text.
         if (!BLOCK_TAGS.has(element.name)) parent.ownChars += ownChars;
       }
-      if (!BLOCK_TAGS.has(element.name) || ownChars < MIN_PARAGRAPH_CHARS) return;
-      const score = 1 + Math.min(ownChars / 100, 3);
+      if (!BLOCK_TAGS.has(element.name) || ownChars === 0) return;
+      // Short text scores a little, so that a page of short paragraphs still has a densest container.
+      const score = (ownChars >= MIN_PARAGRAPH_CHARS ? 1 : 0) + Math.min(ownChars / 100, 3);
       const [container, outer] = PARAGRAPH_TAGS.has(element.name)
         ? [parent?.density, open[open.length - 2]?.density]
         : [density, parent?.density];
@@ -107,10 +111,13 @@ export function densestContainers(densities: ReadonlyMap<Element, Density>): Ele
   let bestScore = 0;
   for (const [element, density] of densities) {
     const score = finalScore(element, density);
-    if (score > bestScore && element.name !== 'html' && element.name !== 'body') [best, bestScore] = [element, score];
+    // An inline element (a <b> that broken markup left open around paragraphs) is no container.
+    const container = BLOCK_TAGS.has(element.name) && element.name !== 'p';
+    if (score > bestScore && container) [best, bestScore] = [element, score];
   }
   const parent = best?.parent;
-  if (!best || !parent) return best ? [best] : [];
+  // Without one real paragraph (a fragment, a stub) there is nothing to choose between.
+  if (!best || !parent || bestScore < MIN_CONTAINER_SCORE) return [];
   const threshold = Math.max(2, bestScore * 0.2);
   return parent.children.filter((sibling): sibling is Element => {
     if (sibling === best) return true;
