@@ -109,6 +109,8 @@ export interface RawDocument {
   text: string;
   /** Metadata the container gave (HTML head, JSON-LD, crawl record); null fields are unknown. */
   meta: Partial<ArticleMeta>;
+  /** Image captions, kept out of `text` (a caption often repeats a sentence of the article). */
+  captions?: string[];
 }
 
 /** An input that could not be read or parsed: one clear line naming the file (and record). */

@@ -1,6 +1,6 @@
 /** Recognizes the parts of a news page that are not the article: chrome, boxes, hidden and related-news blocks. */
 import { fold } from './fold.js';
-import { hasAncestorOrSelf, isElement, shortText, type Element } from './html-dom.js';
+import { BLOCK_TAGS, hasAncestorOrSelf, isElement, shortText, type Element } from './html-dom.js';
 
 /** Elements whose text is never article text (`h1` is the title, kept in the metadata; forms, see `isForm`). */
 const SKIPPED_TAGS = new Set([
@@ -27,8 +27,9 @@ const HIDDEN_CLASSES = new Set(['d-none', 'hidden', 'hide']);
 /** Headings of related-news lists, folded (see `fold`). */
 const RELATED_LABELS = new Set(
   [
-    'Tin liên quan', 'Bài liên quan', 'Tin mới', 'Tin khác', 'Tin cùng chuyên mục', 'Đọc thêm',
-    'Xem thêm', 'Tham khảo thêm', 'Đọc tiếp', 'Có thể bạn quan tâm', 'Tin nổi bật', 'Đọc nhiều',
+    'Tin liên quan', 'Bài liên quan', 'Bài viết liên quan', 'Tin bài liên quan', 'Tin mới', 'Tin khác',
+    'Tin cùng chuyên mục', 'Đọc thêm', 'Xem thêm', 'Tham khảo thêm', 'Đọc tiếp', 'Có thể bạn quan tâm',
+    'Tin nổi bật', 'Đọc nhiều', 'Tin đọc nhiều', 'Các bài đã đăng', 'Tin đã đưa', 'Tin tiêu điểm',
   ].map(fold),
 );
 const MAX_LABEL_CHARS = 40;
@@ -49,10 +50,12 @@ export function isPageChrome(element: Element): boolean {
   return hasAncestorOrSelf(element, (node) => PAGE_CHROME_TAGS.has(node.name) || isBoilerplateBox(node));
 }
 
-/** A search or comment form; not the <form> that ASP.NET WebForms pages wrap around the whole <body>. */
+/** A search or comment form; not the <form> that ASP.NET WebForms pages wrap around the whole page. */
 function isForm(element: Element): boolean {
+  if (element.name !== 'form') return false;
   const parent = element.parent;
-  return element.name === 'form' && !(isElement(parent) && parent.name === 'body');
+  const wrapper = (isElement(parent) && parent.name === 'body') || /aspnet/i.test(element.attribs['id'] ?? '');
+  return !wrapper;
 }
 
 /** Never <html> or <body>: a page-wide class such as "has-comments" must not hide the whole page. */
@@ -76,6 +79,15 @@ function isHidden(element: Element): boolean {
 function isRelatedList(element: Element): boolean {
   const children = element.children.filter(isElement);
   if (children.length < 2) return false;
+  // The label is a heading, not a box of its own that holds the list (that box is caught by itself).
+  if (children[0]!.children.some((child) => isElement(child) && BLOCK_TAGS.has(child.name))) return false;
   const label = shortText(children[0]!, MAX_LABEL_CHARS);
   return label !== null && RELATED_LABELS.has(fold(label));
+}
+
+/** A line that points to another article: "Xem thêm: …", "Tin liên quan: …", ">> …". */
+export function isRelatedLine(line: string): boolean {
+  if (/^(?:>>|»|►|→)/.test(line)) return true;
+  const colon = line.indexOf(':');
+  return colon > 0 && colon <= MAX_LABEL_CHARS && RELATED_LABELS.has(fold(line.slice(0, colon)));
 }

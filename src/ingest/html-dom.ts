@@ -5,6 +5,12 @@ import { collapseWhitespace } from './whitespace.js';
 
 export type { Element, ParentNode };
 
+/** Elements that start and end a paragraph. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'blockquote', 'figure', 'figcaption', 'table', 'tbody', 'tr', 'td', 'th', 'pre', 'address', 'center', 'hr', 'form',
+]);
+
 export function isElement(node: AnyNode | null): node is Element {
   return node !== null && 'attribs' in node;
 }
@@ -28,32 +34,22 @@ export function hasAncestorOrSelf(node: Element, test: (element: Element) => boo
 export interface Visitor {
   /** Whether to enter an element below the root; a refused element is skipped with its content. */
   enter(element: Element): boolean;
+  /** Called after an entered element's content. */
+  exit(element: Element): void;
   text(data: string): void;
-  /** Called before and after a visited element (below the root) whose tag is in `blocks`. */
-  blockEdge(): void;
-  lineBreak(): void;
 }
 
-const BLOCK_END = Symbol('block end');
-
 /** Depth-first walk in document order over the root's descendants, with an explicit stack. */
-export function walk(root: ParentNode, blocks: ReadonlySet<string>, visitor: Visitor): void {
-  const stack: (AnyNode | typeof BLOCK_END)[] = [...root.children].reverse();
+export function walk(root: ParentNode, visitor: Visitor): void {
+  const stack: (AnyNode | { exit: Element })[] = [...root.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node === BLOCK_END) {
-      visitor.blockEdge();
+    if ('exit' in node) {
+      visitor.exit(node.exit);
     } else if (node.nodeType === 3) {
       visitor.text(node.data);
     } else if (isElement(node) && visitor.enter(node)) {
-      if (node.name === 'br') {
-        visitor.lineBreak();
-        continue;
-      }
-      if (blocks.has(node.name)) {
-        visitor.blockEdge();
-        stack.push(BLOCK_END);
-      }
+      stack.push({ exit: node });
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
   }

@@ -1,143 +1,219 @@
-/** Basic main-text extraction: the article's lead (sapo) and body container, as paragraphs. The DOM is only read. */
+/**
+ * The text of a body container as paragraphs, with its image captions and its closing sign-off (byline or
+ * source line) set apart. The DOM is only read.
+ */
 import type { CheerioAPI } from 'cheerio';
-import { isPageChrome, isSkipped } from './html-boilerplate.js';
-import { contains, elements, isElement, walk, type Element, type ParentNode } from './html-dom.js';
+import { findBody, findLead } from './html-body.js';
+import { isCaption } from './html-captions.js';
+import { isRelatedLine, isSkipped } from './html-boilerplate.js';
+import { linkDensity, measureDensity, type Density } from './html-density.js';
+import { BLOCK_TAGS, isElement, walk, type Element, type ParentNode } from './html-dom.js';
+import { indexPage, type PageIndex } from './html-page.js';
+import type { SiteProfile } from './html-profiles.js';
 import { collapseWhitespace } from './whitespace.js';
 
+/** The selectors of a site profile that shape the text. */
+export type TextSelectors = Pick<SiteProfile, 'body' | 'lead' | 'captions' | 'noise'>;
+
+const NO_SELECTORS: TextSelectors = { body: [], lead: [], captions: [], noise: [] };
+
+/** The article's lead and body as paragraphs (the lead first), with the body's captions and sign-off. */
+export function readArticleText($: CheerioAPI, page: PageIndex, selectors: TextSelectors = NO_SELECTORS): BodyText {
+  const densities = measureDensity(page.body ?? $.root()[0]!);
+  const body = findBody($, page, densities, selectors.body);
+  const inBody = (selector: string) => $(body).find(selector).toArray().filter(isElement);
+  const context: TextContext = {
+    densities,
+    noise: new Set(selectors.noise.flatMap(inBody)),
+    captions: new Set(selectors.captions.flatMap(inBody)),
+  };
+  const lead = findLead($, page, body, selectors.lead);
+  const leadText = lead ? readBodyText([lead], context) : { paragraphs: [], captions: [], signOff: [] };
+  const bodyText = readBodyText(body, context);
+  return {
+    paragraphs: [
+      ...leadText.paragraphs,
+      ...bodyText.paragraphs.filter((paragraph) => !leadText.paragraphs.includes(paragraph)),
+    ],
+    captions: [...leadText.captions, ...bodyText.captions],
+    signOff: bodyText.signOff,
+  };
+}
+
+/** The main text of a page as paragraphs, found without a site profile. */
 export function extractMainText($: CheerioAPI): string[] {
-  const body = findBody($);
-  const lead = findLead($, body);
-  const leadParagraphs = lead ? blockParagraphs(lead) : [];
-  const bodyParagraphs = blockParagraphs(body).filter((paragraph) => !leadParagraphs.includes(paragraph));
-  return [...leadParagraphs, ...bodyParagraphs];
+  return readArticleText($, indexPage($.root()[0]!)).paragraphs;
 }
 
-/** Elements that start and end a paragraph. */
-const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'blockquote', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'pre', 'address', 'center', 'hr',
-]);
+export interface BodyText {
+  paragraphs: string[];
+  captions: string[];
+  /** Short closing lines (author, "Theo …" source), in order, taken out of `paragraphs`. */
+  signOff: string[];
+}
 
-/** Known body containers, most specific first. */
-const BODY_SELECTORS = [
-  '[itemprop="articleBody"]',
-  '.fck_detail',
-  '#content_detail_news',
-  '.maincontent',
-  '[data-slot="content"]',
-  '.fck',
-  '.detail-content',
-  '#divfirst',
-  'article',
-];
+export interface TextContext {
+  /** Densities of the elements below the roots (see `measureDensity`). */
+  densities: ReadonlyMap<Element, Density>;
+  /** Elements to leave out (a site profile's noise). */
+  noise: ReadonlySet<Element>;
+  /** Elements that are captions (a site profile's captions). */
+  captions: ReadonlySet<Element>;
+}
 
-/** Known leads (sapo), which most sites place above the body container. */
-const LEAD_SELECTOR =
-  '[data-role="sapo"], [data-slot="sapo"], [class*="detail-sapo"], .sapo, .sapo_detail, .post-sapo, p.description';
+/** A block this link-heavy is a list of links (related news, tags), not text. */
+const MAX_LINK_DENSITY = 0.6;
 
-/** A known container needs this much text to be believed: a template's container can be an empty shell. */
-const MIN_BODY_CHARS = 80;
-
-function findBody($: CheerioAPI): ParentNode {
-  for (const selector of BODY_SELECTORS) {
-    const best = longest(elements($, selector).filter((element) => !isPageChrome(element)));
-    if (best && best.length >= MIN_BODY_CHARS) return widenSplitBody($, best.element);
+export function readBodyText(roots: readonly ParentNode[], context: TextContext): BodyText {
+  const builder = new ParagraphBuilder();
+  const captions: string[] = [];
+  const blocks: Element[] = [];
+  let linkDepth = 0;
+  for (const root of roots) {
+    walk(root, {
+      enter(element) {
+        if (isSkipped(element) || context.noise.has(element)) return false;
+        const density = context.densities.get(element);
+        if (density && density.links >= 2 && linkDensity(density) > MAX_LINK_DENSITY && BLOCK_TAGS.has(element.name)) {
+          return false;
+        }
+        if (context.captions.has(element) || isCaption(element, density, previousDensity(element, context.densities))) {
+          const caption = plainParagraphs(element).join(' ');
+          if (caption) captions.push(caption);
+          return false;
+        }
+        if (element.name === 'br') {
+          builder.lineBreak();
+          return false;
+        }
+        if (element.name === 'a') linkDepth++;
+        if (BLOCK_TAGS.has(element.name)) {
+          builder.endParagraph();
+          blocks.push(element);
+        }
+        return true;
+      },
+      exit(element) {
+        if (element.name === 'a') linkDepth--;
+        if (BLOCK_TAGS.has(element.name)) {
+          builder.endParagraph();
+          blocks.pop();
+        }
+      },
+      text: (data) => builder.text(data, linkDepth > 0, blocks[blocks.length - 1] ?? root),
+    });
+    builder.endParagraph();
   }
-  // A fragment or a page truncated early may have no <body> element at all.
-  return densestParagraphParent($) ?? elements($, 'body')[0] ?? $.root()[0]!;
-}
-
-/** Dantri-family mobile pages split the body into #divfirst and #divend around an ad slot. */
-function widenSplitBody($: CheerioAPI, body: Element): Element {
-  const parent = body.parent;
-  const split = body.attribs['id'] === 'divfirst' && isElement(parent) && $(parent).children('#divend').length > 0;
-  return split ? parent : body;
-}
-
-/** Fallback: the element whose direct <p> children carry the most text. */
-function densestParagraphParent($: CheerioAPI): Element | undefined {
-  const scores = new Map<Element, number>();
-  for (const paragraph of elements($, 'p')) {
-    const parent = paragraph.parent;
-    if (!isElement(parent) || isPageChrome(paragraph)) continue;
-    scores.set(parent, (scores.get(parent) ?? 0) + textLength(paragraph));
+  const paragraphs = builder.paragraphs;
+  const signOff: string[] = [];
+  while (paragraphs.length > 1 && signOff.length < 3 && isSignOff(paragraphs[paragraphs.length - 1]!, roots)) {
+    signOff.unshift(paragraphs.pop()!.text);
   }
-  let best: Element | undefined;
-  let bestScore = 0;
-  for (const [element, score] of scores) if (score > bestScore) [best, bestScore] = [element, score];
-  return best;
+  return { paragraphs: paragraphs.map((paragraph) => paragraph.text), captions, signOff };
+}
+
+/** The element's paragraphs, nothing left out but what is never text: for captions and leads. */
+export function plainParagraphs(root: ParentNode): string[] {
+  return readBodyText([root], { densities: new Map(), noise: new Set(), captions: new Set() }).paragraphs;
+}
+
+/** Paragraphs of the root, boilerplate, link lists and captions left out. */
+export function blockParagraphs(root: ParentNode): string[] {
+  return readBodyText([root], { densities: measureDensity(root), noise: new Set(), captions: new Set() }).paragraphs;
+}
+
+function previousDensity(element: Element, densities: ReadonlyMap<Element, Density>): Density | undefined {
+  let previous = element.prev;
+  while (previous && !isElement(previous) && (previous.type !== 'text' || previous.data.trim() === '')) {
+    previous = previous.prev;
+  }
+  return previous && isElement(previous) ? densities.get(previous) : undefined;
+}
+
+interface Paragraph {
+  text: string;
+  /** The innermost block that held its first text. */
+  block: ParentNode;
 }
 
 /**
- * The marked lead, else the paragraph right after the headline; never one that the body's own text already
- * has, nor one around the body. (A lead in the body's <header> is skipped there, so it is taken here.)
+ * Builds paragraphs from text pieces: blocks end one, `<br>` ends a line (two in a row end the paragraph).
+ * A line made only of links, or a "Xem thêm: <link>" line, is an inline related-news link and is dropped.
  */
-function findLead($: CheerioAPI, body: ParentNode): Element | undefined {
-  const headline = elements($, 'h1')[0];
-  const afterHeadline = headline ? $(headline).nextAll('p').first().toArray().filter(isElement) : [];
-  return [...elements($, LEAD_SELECTOR), ...afterHeadline].find(
-    (lead) => !isPageChrome(lead) && !walkReaches(body, lead) && !contains(lead, body) && textLength(lead) > 0,
-  );
+class ParagraphBuilder {
+  readonly paragraphs: Paragraph[] = [];
+  private lines: string[] = [];
+  private line = '';
+  private lineHasPlainWords = false;
+  private lineHasLink = false;
+  private block: ParentNode | null = null;
+
+  text(data: string, linked: boolean, block: ParentNode): void {
+    // Line breaks in the source are plain whitespace; only <br> breaks a line.
+    const piece = data.replace(/\s+/g, ' ');
+    if (piece === ' ' || piece === '') {
+      if (this.line !== '') this.line += piece;
+      return;
+    }
+    this.block ??= block;
+    this.line += piece;
+    if (linked) this.lineHasLink = true;
+    else if (!this.lineHasPlainWords && /[\p{L}\p{N}]/u.test(piece)) this.lineHasPlainWords = true;
+  }
+
+  lineBreak(): void {
+    if (collapseWhitespace(this.line) === '' && this.lines.length > 0) this.endParagraph();
+    else this.endLine();
+  }
+
+  endParagraph(): void {
+    this.endLine();
+    if (this.lines.length > 0) this.paragraphs.push({ text: this.lines.join('\n'), block: this.block! });
+    this.lines = [];
+    this.block = null;
+  }
+
+  private endLine(): void {
+    const line = collapseWhitespace(this.line);
+    const related = this.lineHasLink && (!this.lineHasPlainWords || isRelatedLine(line));
+    if (line !== '' && !related) this.lines.push(line);
+    this.line = '';
+    this.lineHasPlainWords = false;
+    this.lineHasLink = false;
+  }
 }
 
-/** Whether walking `root` reaches `node`: it is inside, and nothing on the way is skipped. */
-function walkReaches(root: ParentNode, node: Element): boolean {
-  for (let current: ParentNode | null = node; current; current = current.parent) {
-    if (current === root) return true;
-    if (isElement(current) && isSkipped(current)) return false;
+const MAX_SIGN_OFF_CHARS = 60;
+
+/**
+ * A closing line that names the author or the source rather than continuing the text: short, without a
+ * sentence's final punctuation, and right-aligned, all bold, or a "Theo …" credit.
+ */
+function isSignOff(paragraph: Paragraph, roots: readonly ParentNode[]): boolean {
+  const { text, block } = paragraph;
+  if (text.length > MAX_SIGN_OFF_CHARS || text.includes('\n') || /[.!?:;…"”]$/.test(text)) return false;
+  if (/^theo\s/i.test(text) && !/[.!?]$/.test(text)) return true;
+  return isElement(block) && (isRightAligned(block, roots) || isAllBold(block));
+}
+
+function isRightAligned(block: Element, roots: readonly ParentNode[]): boolean {
+  for (let node: ParentNode | null = block; node && !roots.includes(node); node = node.parent) {
+    if (!isElement(node)) return false;
+    const { align, style } = node.attribs;
+    if (align?.toLowerCase() === 'right' || (style !== undefined && /text-align\s*:\s*right/i.test(style))) return true;
   }
   return false;
 }
 
-function longest(candidates: Element[]): { element: Element; length: number } | undefined {
-  let best: { element: Element; length: number } | undefined;
-  for (const element of candidates) {
-    const length = textLength(element);
-    if (!best || length > best.length) best = { element, length };
+/** Every piece of text in the block sits in a <strong> or <b>. */
+function isAllBold(block: Element): boolean {
+  const stack: { node: Element['children'][number]; bold: boolean }[] = block.children.map((node) => ({ node, bold: false }));
+  while (stack.length > 0) {
+    const { node, bold } = stack.pop()!;
+    if (node.type === 'text' && node.data.trim() !== '' && !bold) return false;
+    if (!isElement(node)) continue;
+    const inBold = bold || node.name === 'strong' || node.name === 'b';
+    for (const child of node.children) stack.push({ node: child, bold: inBold });
   }
-  return best;
-}
-
-/** Length of the text that `blockParagraphs` reads, roughly (spaces between nodes aside), without building it. */
-function textLength(root: ParentNode): number {
-  let length = 0;
-  walk(root, BLOCK_TAGS, {
-    enter: (element) => !isSkipped(element),
-    text: (data) => (length += collapseWhitespace(data).length),
-    blockEdge: () => {},
-    lineBreak: () => {},
-  });
-  return length;
-}
-
-/**
- * The element's text as paragraphs: block elements start and end one, `<br>` breaks a line (two in a row
- * end the paragraph), and chrome, boilerplate boxes and hidden or related-news blocks are left out.
- */
-export function blockParagraphs(root: ParentNode): string[] {
-  const paragraphs: string[] = [];
-  let pieces: string[] = [];
-  const endParagraph = (): void => {
-    let lines: string[] = [];
-    for (const line of pieces.join('').split('\n')) {
-      const clean = collapseWhitespace(line);
-      if (clean) {
-        lines.push(clean);
-      } else if (lines.length > 0) {
-        paragraphs.push(lines.join('\n'));
-        lines = [];
-      }
-    }
-    if (lines.length > 0) paragraphs.push(lines.join('\n'));
-    pieces = [];
-  };
-  walk(root, BLOCK_TAGS, {
-    enter: (element) => !isSkipped(element),
-    // Line breaks in the source are plain whitespace; only <br> breaks a line.
-    text: (data) => pieces.push(data.replace(/\s+/g, ' ')),
-    blockEdge: endParagraph,
-    lineBreak: () => pieces.push('\n'),
-  });
-  endParagraph();
-  return paragraphs;
+  return true;
 }

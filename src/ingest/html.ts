@@ -1,18 +1,34 @@
 import { load } from 'cheerio';
 import type { ArticleMeta } from '../types.js';
-import { readHtmlHead } from './html-meta.js';
-import { extractMainText } from './html-text.js';
+import { pageUrl, readMeta, siteOf } from './html-meta.js';
+import { indexPage } from './html-page.js';
+import { chooseProfile, loadSiteProfiles, type SiteProfile } from './html-profiles.js';
+import { hostOf } from './html-site.js';
+import { readArticleText } from './html-text.js';
 import { fileStem } from './ids.js';
 import { documentItem, faultItem, type IngestItem, type IngestOptions } from './item.js';
+import { jsonLdArticleBody, jsonLdNodes } from './json-ld.js';
+import { collapseWhitespace } from './whitespace.js';
 
 export interface ParsedArticle {
-  /** Main text, paragraphs separated by blank lines. */
+  /** Main text, paragraphs separated by blank lines; image captions are not in it. */
   text: string;
+  /** Image captions of the body, in document order. */
+  captions: string[];
   meta: ArticleMeta;
   url: string | null;
 }
 
 export type ParsedHtml = { ok: true; article: ParsedArticle } | { ok: false; reason: string };
+
+export interface ParseOptions {
+  /** Where the page was fetched from; else the page's canonical URL or og:url is used. */
+  url?: string | null;
+  /** When the page was fetched (default: now): a publication date after it is not believed. */
+  fetchedAt?: string | Date | null;
+  /** Site profiles to choose from (default: those in `rules/sites/`); `false` uses the generic extractor only. */
+  profiles?: readonly SiteProfile[] | false;
+}
 
 /**
  * Parsing (htmlparser2; parse5 is far slower on deep pages) and querying (domutils) both slow down with the
@@ -20,26 +36,50 @@ export type ParsedHtml = { ok: true; article: ParsedArticle } | { ok: false; rea
  */
 export const MAX_UNCLOSED_TAGS = 10_000;
 
+/** Below this much text, a complete JSON-LD `articleBody` is preferred to what the markup gave. */
+const MIN_MARKUP_TEXT_CHARS = 200;
+
 /** Main text and metadata of an article page. Broken markup is parsed leniently; a page without text is a failure. */
-export function parseArticleHtml(html: string): ParsedHtml {
+export function parseArticleHtml(html: string, opts: ParseOptions = {}): ParsedHtml {
   const unclosed = unclosedTagCount(html);
   if (unclosed > MAX_UNCLOSED_TAGS) {
     return { ok: false, reason: `HTML nested too deeply (${unclosed} unclosed tags)` };
   }
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const { meta, url } = readHtmlHead($);
-  const text = extractMainText($).join('\n\n');
+  const page = indexPage($.root()[0]!);
+  const url = pageUrl(page);
+  const site = siteOf(page, opts.url ?? url);
+  const profiles = opts.profiles === false ? [] : (opts.profiles ?? loadSiteProfiles());
+  const profile = chooseProfile(profiles, hostOf(opts.url ?? null) ?? site.host, $);
+  const { paragraphs, captions, signOff } = readArticleText($, page, profile ?? undefined);
+  const ld = jsonLdNodes(page.jsonLd);
+  let text = paragraphs.join('\n\n');
+  const ldBody = jsonLdArticleBody(ld);
+  if (text.length < MIN_MARKUP_TEXT_CHARS && ldBody && isComplete(ldBody, text)) text = ldBody;
   if (text === '') return { ok: false, reason: 'no article text found in the HTML' };
-  return { ok: true, article: { text, meta, url } };
+  const fetchedAt = opts.fetchedAt ? new Date(opts.fetchedAt) : new Date();
+  const meta = readMeta($, { page, ld, site, profile, fetchedAt, signOff });
+  return { ok: true, article: { text, captions, meta, url: opts.url ?? url } };
+}
+
+/** Longer than the markup's text and ending like a sentence: not a teaser cut off at a word limit. */
+function isComplete(articleBody: string, markupText: string): boolean {
+  const body = collapseWhitespace(articleBody);
+  return body.length > markupText.length && /[.!?…"”)]$/.test(body);
 }
 
 /** An HTML file's document (id = file stem), or a fault naming the file. */
-export function htmlToDocument(html: string, source: string, opts: IngestOptions = {}): IngestItem {
+export function htmlToDocument(
+  html: string,
+  source: string,
+  opts: IngestOptions = {},
+  parseOptions: ParseOptions = {},
+): IngestItem {
   const origin = { path: source, record: null };
-  const parsed = parseArticleHtml(html);
+  const parsed = parseArticleHtml(html, parseOptions);
   if (!parsed.ok) return faultItem(origin, parsed.reason);
-  const { text, meta, url } = parsed.article;
-  return documentItem({ id: fileStem(source), source, format: 'html', url, text, meta }, origin, opts);
+  const { text, captions, meta, url } = parsed.article;
+  return documentItem({ id: fileStem(source), source, format: 'html', url, text, meta, captions }, origin, opts);
 }
 
 const VOID_TAGS = 'area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr';

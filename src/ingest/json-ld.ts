@@ -1,17 +1,26 @@
-import type { CheerioAPI } from 'cheerio';
 import { isJsonObject, type JsonObject } from './json.js';
 
 /** Every object in the page's JSON-LD blocks, flattening arrays and `@graph`; unparseable blocks are skipped. */
-export function jsonLdNodes($: CheerioAPI): JsonObject[] {
+export function jsonLdNodes(scripts: readonly string[]): JsonObject[] {
   const nodes: JsonObject[] = [];
-  $('script[type="application/ld+json"]').each((_, script) => {
+  for (const script of scripts) {
     try {
-      collect(JSON.parse($(script).text()), nodes);
+      collect(JSON.parse(script), nodes);
     } catch {
       // Broken JSON-LD is common and only ever a hint.
     }
-  });
+  }
   return nodes;
+}
+
+/** The longest `articleBody` of the nodes, if any. */
+export function jsonLdArticleBody(nodes: readonly JsonObject[]): string | null {
+  let best: string | null = null;
+  for (const node of nodes) {
+    const body = node['articleBody'];
+    if (typeof body === 'string' && body.length > (best?.length ?? 0)) best = body;
+  }
+  return best;
 }
 
 function collect(value: unknown, nodes: JsonObject[]): void {

@@ -27,3 +27,39 @@ function isoOffset(zone: string): string {
   if (zone === 'Z') return '+00:00';
   return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
+
+/** Vietnamese news pages give local time: a date-time without a zone is read at this offset. */
+export const VIETNAM_OFFSET = '+07:00';
+
+/**
+ * Reads a date-time as Vietnamese pages show it: "Thứ Sáu, 19/11/2021, 18:27", "08:36 ngày 14/03/2016",
+ * "07-03-2026 - 00:01 AM", "16/01/2014 | 16:05", "23/03/2015 08:06 GMT+7". Day first, a four-digit year,
+ * the time before or after the date; the zone is `VIETNAM_OFFSET` unless a "GMT+N" says otherwise.
+ * A date without a time gives "YYYY-MM-DD". Returns null when the text holds no such date.
+ */
+export function parseVisibleDate(text: string): string | null {
+  const date = VISIBLE_DATE.exec(text);
+  if (!date) return null;
+  const [, day, month, year] = date;
+  if (!isValidDate(Number(year), Number(month), Number(day))) return null;
+  const ymd = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  const time = VISIBLE_TIME.exec(text.slice(date.index + date[0].length)) ?? VISIBLE_TIME.exec(text.slice(0, date.index));
+  if (!time) return ymd;
+  let hour = Number(time[1]);
+  const [, , minute, second, meridiem] = time;
+  if (meridiem?.toUpperCase() === 'PM' && hour < 12) hour += 12;
+  if (meridiem?.toUpperCase() === 'AM' && hour === 12) hour = 0;
+  if (hour > 23) return null;
+  const gmt = /GMT\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/i.exec(text);
+  const zone = gmt ? `${gmt[1]}${gmt[2]!.padStart(2, '0')}:${gmt[3] ?? '00'}` : VIETNAM_OFFSET;
+  return `${ymd}T${String(hour).padStart(2, '0')}:${minute}:${second ?? '00'}${zone}`;
+}
+
+const VISIBLE_DATE = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/;
+const VISIBLE_TIME = /(?<![\d/.-])([01]?\d|2[0-3])[:h](\d{2})(?::(\d{2}))?(?:\s*(AM|PM)\b)?(?![\d/])/i;
+
+/** The earliest instant an ISO date can mean (a date starts at midnight, Vietnamese time), in ms. */
+export function earliestInstant(iso: string): number {
+  if (iso.length === 10) return Date.parse(`${iso}T00:00:00${VIETNAM_OFFSET}`);
+  return Date.parse(/[+-]\d{2}:\d{2}$/.test(iso) ? iso : `${iso}${VIETNAM_OFFSET}`);
+}
