@@ -128,6 +128,8 @@ export interface ProcessedArticle {
   url: string | null;
   /** Normalized text that every evidence span indexes. */
   text: string;
+  /** Image captions of an HTML page, normalized: kept apart from the text, so no fact is read from them twice. */
+  captions: string[];
   /** Hash of the normalized text (hex sha256). */
   contentHash: string;
   meta: ArticleMeta;

@@ -29,6 +29,7 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
     source: doc.source,
     url: doc.url,
     text,
+    captions: (doc.captions ?? []).map(normalizeText),
     contentHash: createHash('sha256').update(text).digest('hex'),
     meta: {
       title: doc.meta.title ? normalizeText(doc.meta.title) : layout.title,

@@ -160,8 +160,8 @@ function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: str
 
 /** A stored article version as a document to read again: its stored text and metadata. */
 function storedDocument(db: Database.Database, key: number): RawDocument {
-  const row = db.prepare('SELECT id, source, url, title, published, authors, text FROM articles WHERE key = ?').get(key) as {
-    id: string; source: string; url: string | null; title: string | null; published: string | null; authors: string; text: string;
+  const row = db.prepare('SELECT id, source, url, title, published, authors, text, captions FROM articles WHERE key = ?').get(key) as {
+    id: string; source: string; url: string | null; title: string | null; published: string | null; authors: string; text: string; captions: string;
   };
   return {
     id: row.id,
@@ -170,5 +170,6 @@ function storedDocument(db: Database.Database, key: number): RawDocument {
     url: row.url,
     text: row.text,
     meta: { title: row.title, published: row.published, authors: JSON.parse(row.authors) as string[] },
+    captions: JSON.parse(row.captions) as string[],
   };
 }

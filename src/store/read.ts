@@ -24,6 +24,7 @@ interface ArticleRow {
   text: string;
   content_hash: string;
   minhash: Buffer | null;
+  captions: string;
   run_id: bigint;
   extraction_id: bigint;
   stored_at: string;
@@ -58,6 +59,7 @@ export function loadArticle(db: Database.Database, id: string, runId: number): {
     text: row.text,
     contentHash: row.content_hash,
     fingerprint: row.minhash && signatureOf(row.minhash),
+    captions: JSON.parse(row.captions) as string[],
     meta: { title: row.title, published: row.published, authors: JSON.parse(row.authors) as string[] },
     runId: Number(row.run_id),
     storedAt: row.stored_at,

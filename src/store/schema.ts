@@ -316,6 +316,7 @@ CREATE TABLE articles_v2 (
   published    TEXT,
   authors      TEXT NOT NULL CHECK (json_valid(authors)),
   text         TEXT NOT NULL,
+  captions     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(captions)),
   content_hash TEXT NOT NULL,
   minhash      BLOB,
   run_id       INTEGER NOT NULL REFERENCES runs(id),

@@ -28,8 +28,8 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
   const story = storyOf(db, article) ?? article.id;
   const { lastInsertRowid } = statement(
     db,
-    `INSERT INTO articles (id, story, source, url, title, published, authors, text, content_hash, minhash, run_id, stored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles (id, story, source, url, title, published, authors, text, captions, content_hash, minhash, run_id, stored_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     article.id,
     story,
@@ -39,6 +39,7 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
     article.meta.published,
     JSON.stringify(article.meta.authors),
     article.text,
+    JSON.stringify(article.captions),
     article.contentHash,
     article.fingerprint && Buffer.from(article.fingerprint.buffer, article.fingerprint.byteOffset, article.fingerprint.byteLength),
     runId,
