@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { checkRules, formatCheck } from '../extract/check.js';
 import { codeVersion, defaultRulesDir, packageRoot } from '../paths.js';
 import { runPipeline, type RunSummary } from '../pipeline/run.js';
+import { formatByRule, scoreByRule } from '../query/by-rule.js';
 import { explainArticle } from '../query/explain.js';
 import { CSV_COLUMNS, exportArticles, writeCsv, writeJsonl } from '../query/export.js';
 import { formatScore, scoreArticles } from '../query/score.js';
@@ -62,12 +63,15 @@ program
   .requiredOption('--gold <dir>', 'folder of gold JSON files, one per article')
   .option('--db <file>', 'SQLite database to read', DEFAULT_DB)
   .option('--verbose', 'also list each missed and extra fact')
+  .option('--by-rule', 'score rule by rule instead: the gold facts each rule found (tp) and the false ones it made (fp)')
   .option('--json', 'print the figures as JSON')
-  .addHelpText('after', '\nExample:\n  thidua eval --gold ../shared/dev/gold --db out/thidua.db')
-  .action((opts: { gold: string; db: string; verbose?: boolean; json?: boolean }) => {
+  .addHelpText('after', '\nExamples:\n  thidua eval --gold ../shared/dev/gold --db out/thidua.db\n  thidua eval --gold ../shared/dev/gold --db out/thidua.db --by-rule')
+  .action((opts: { gold: string; db: string; verbose?: boolean; byRule?: boolean; json?: boolean }) => {
     const db = openExisting(opts.db);
-    const report = scoreArticles(opts.gold, exportArticles(db, { withText: false }));
-    process.stdout.write(formatScore(report, { verbose: Boolean(opts.verbose), json: Boolean(opts.json) }));
+    const articles = exportArticles(db, { withText: false });
+    const json = Boolean(opts.json);
+    if (opts.byRule) process.stdout.write(formatByRule(scoreByRule(opts.gold, articles), { json }));
+    else process.stdout.write(formatScore(scoreArticles(opts.gold, articles), { verbose: Boolean(opts.verbose), json }));
     db.close();
   });
 

@@ -32,6 +32,17 @@ describe('thidua', () => {
     expect(thidua('eval', '--gold', 'test/fixtures/dev/gold', '--db', db).stdout).toBe(reference);
   });
 
+  it('eval --by-rule scores the dev articles rule by rule', () => {
+    const out = thidua('eval', '--gold', 'test/fixtures/dev/gold', '--db', db, '--by-rule');
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^rule +tp +fp +P  types$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^member\.cluster_includes +\d+ +\d+ +\d+\.\d  member$/));
+    expect(lines.at(-1)).toMatch(/^gold facts no rule found: \d+/);
+    const json = JSON.parse(thidua('eval', '--gold', 'test/fixtures/dev/gold', '--db', db, '--by-rule', '--json').stdout);
+    expect(json.rules.length).toBe(lines.length - 2);
+  });
+
   it('export follows CONTRACT.md: one object per article, evidence on every fact, text on request', () => {
     const lines = thidua('export', '--db', db, '--with-text').stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(37);
@@ -59,7 +70,7 @@ describe('thidua', () => {
     const out = thidua('rules', 'check');
     expect(out.status, out.stdout).toBe(0);
     expect(out.stdout).toMatch(/^\d+ rules, \d+ macros, \d+ lexicons, \d+ examples, run on 37 texts of .*dev\/texts: 0 errors, \d+ warnings/m);
-  });
+  }, 90_000); // compiles every pattern (seconds) and runs the rules on 37 articles
 
   describe('rules check rejects, with exit status 1 and the file:line of the fault', () => {
     const rulesCheck = (files: Record<string, string>) => thidua('rules', 'check', '--no-corpus', '--rules', tinyRules(files));

@@ -74,5 +74,5 @@ describe('checkRules', () => {
     expect(r.rules).toBeGreaterThan(30);
     expect(formatCheck(r)).toMatch(/^\d+ rules, \d+ macros, \d+ lexicons, \d+ examples, run on 37 texts of test\/fixtures\/dev\/texts: 0 errors, \d+ warnings \(\d+\.\d s\)$/m);
     expect(JSON.parse(formatCheck(r, { json: true }))).toMatchObject({ rules: r.rules, problems: r.problems });
-  });
+  }, 90_000); // compiles every pattern (seconds) and runs the rules on 37 articles
 });
