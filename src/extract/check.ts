@@ -34,31 +34,33 @@ export interface CheckReport {
 /** Checks a rules folder: it loads, no pattern can backtrack exponentially, every example holds, no rule is unreachable or shadowed. */
 export async function checkRules(dir: string, opts: { corpus: string | null }): Promise<CheckReport> {
   const started = performance.now();
-  const report: CheckReport = { rules: 0, lexicons: 0, macros: 0, examples: 0, corpus: null, problems: [], seconds: 0 };
   let set: RuleSet;
   try {
     set = loadRuleSet(dir);
   } catch (err) {
     if (!(err instanceof RuleFileError)) throw err;
-    report.problems.push({ severity: 'error', file: err.file, line: err.line, rule: null, message: err.detail });
-    return { ...report, seconds: elapsed(started) };
+    const problem: Problem = { severity: 'error', file: err.file, line: err.line, rule: null, message: err.detail };
+    return { rules: 0, lexicons: 0, macros: 0, examples: 0, corpus: null, problems: [problem], seconds: elapsed(started) };
   }
   const g = new Grammar(set);
-  const corpus = opts.corpus ? await readCorpus(opts.corpus) : null;
-  const macroLines = macroPlaces(set.dir);
-  report.rules = set.rules.length;
-  report.lexicons = set.lexicons.size;
-  report.macros = macroLines.length;
-  report.examples = set.rules.reduce((n, r) => n + r.examples.length, 0);
-  report.corpus = corpus && { dir: opts.corpus!, texts: corpus.length };
+  const corpus = opts.corpus ? await readCorpus(opts.corpus) : [];
+  const macros = macroPlaces(set.dir);
+  const exampleTexts = set.rules.flatMap((r) => r.examples.map((e) => prepareText(e.text)));
   const problems = [
-    ...backtrackingProblems(set, macroLines),
+    ...backtrackingProblems(set, macros),
     ...exampleProblems(g),
-    ...requiresProblems(set.rules, [...set.rules.flatMap((r) => r.examples.map((e) => prepareText(e.text))), ...(corpus ?? [])]),
-    ...(corpus ? corpusShadowProblems(set.rules, ruleOutcomes(g, corpus)) : []),
+    ...requiresProblems(set.rules, [...exampleTexts, ...corpus]),
+    ...(opts.corpus ? corpusShadowProblems(set.rules, ruleOutcomes(g, corpus)) : []),
   ];
-  report.problems = problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-  return { ...report, seconds: elapsed(started) };
+  return {
+    rules: set.rules.length,
+    lexicons: set.lexicons.size,
+    macros: macros.length,
+    examples: exampleTexts.length,
+    corpus: opts.corpus ? { dir: opts.corpus, texts: corpus.length } : null,
+    problems: problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))),
+    seconds: elapsed(started),
+  };
 }
 
 const elapsed = (since: number): number => (performance.now() - since) / 1000;
