@@ -15,7 +15,7 @@ describe('thidua', () => {
   beforeAll(() => {
     const run = thidua('run', 'test/fixtures/dev/texts', '--db', db);
     expect(run.status, run.stderr).toBe(0);
-  });
+   }, 60_000); // a first run compiles every pattern: over vitest's 10 s on a busy machine
 
   it('run prints a summary of what it read and found', () => {
     const again = thidua('run', 'test/fixtures/dev/texts', '--db', db);
