@@ -1,5 +1,5 @@
 // `thidua eval --by-rule`: the scorer's matching (score.ts), told rule by rule through each fact's evidence.rule.
-import { SCORE_TYPES, pairWithGold, scoreArticle, tupleKey, tuples, type ScoreType } from './score.js';
+import { SCORE_TYPES, pairWithGold, rates, scoreArticle, tupleKey, tuples, type ScoreType } from './score.js';
 
 export interface RuleScore {
   rule: string;
@@ -53,7 +53,7 @@ export function scoreByRule(goldDir: string, articles: Iterable<{ article: strin
       }
     }
   }
-  const rules = [...scores.values()].map((s) => ({ ...s, p: s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1 }));
+  const rules = [...scores.values()].map((s) => ({ ...s, p: rates({ tp: s.tp, fp: s.fp, fn: 0 }).p }));
   rules.sort((a, b) => b.fp - a.fp || a.p - b.p || (a.rule < b.rule ? -1 : 1));
   return { rules, missed };
 }
