@@ -3,14 +3,14 @@
 // First, before any module runs a regex: see native-regexps.ts.
 import './native-regexps.js';
 import { createWriteStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { checkExamples } from '../extract/examples.js';
-import { loadRuleSet } from '../extract/engine/ruleset.js';
-import { Grammar } from '../extract/grammar.js';
-import { defaultRulesDir, packageVersion } from '../paths.js';
+import { checkRules, formatCheck } from '../extract/check.js';
+import { defaultRulesDir, packageRoot, packageVersion } from '../paths.js';
 import { DEFAULT_THREADS } from '../pipeline/pool.js';
 import { DEFAULT_KEEP, runPipeline, type RunProgress, type RunSummary } from '../pipeline/run.js';
+import { formatByRule, scoreByRule } from '../query/by-rule.js';
 import { explainArticle } from '../query/explain.js';
 import { CSV_COLUMNS, exportArticles, writeCsv, writeJsonl } from '../query/export.js';
 import { formatScore, scoreArticles } from '../query/score.js';
@@ -82,12 +82,15 @@ program
   .requiredOption('--gold <dir>', 'folder of gold JSON files, one per article')
   .option('--db <file>', 'SQLite database to read', DEFAULT_DB)
   .option('--verbose', 'also list each missed and extra fact')
+  .option('--by-rule', 'score rule by rule instead: the gold facts each rule found (tp) and the false ones it made (fp)')
   .option('--json', 'print the figures as JSON')
-  .addHelpText('after', '\nExample:\n  thidua eval --gold ../shared/dev/gold --db out/thidua.db')
-  .action((opts: { gold: string; db: string; verbose?: boolean; json?: boolean }) => {
+  .addHelpText('after', '\nExamples:\n  thidua eval --gold ../shared/dev/gold --db out/thidua.db\n  thidua eval --gold ../shared/dev/gold --db out/thidua.db --by-rule')
+  .action((opts: { gold: string; db: string; verbose?: boolean; byRule?: boolean; json?: boolean }) => {
     const db = openExisting(opts.db);
-    const report = scoreArticles(opts.gold, exportArticles(db, { withText: false }));
-    process.stdout.write(formatScore(report, { verbose: Boolean(opts.verbose), json: Boolean(opts.json) }));
+    const articles = exportArticles(db, { withText: false });
+    const json = Boolean(opts.json);
+    if (opts.byRule) process.stdout.write(formatByRule(scoreByRule(opts.gold, articles), { json }));
+    else process.stdout.write(formatScore(scoreArticles(opts.gold, articles), { verbose: Boolean(opts.verbose), json }));
     db.close();
   });
 
@@ -144,19 +147,23 @@ program
 const rules = program.command('rules').description('work with the extraction rules');
 rules
   .command('check')
-  .description('validate every rule and lexicon file (file:line on errors) and run every rule\'s examples')
+  .description('validate the rule files (file:line), run every example, and look for rules that can backtrack catastrophically, never fire or are always shadowed')
   .option('--rules <dir>', 'rules folder', defaultRulesDir())
-  .action((opts: { rules: string }) => {
-    const set = loadRuleSet(opts.rules);
-    const g = new Grammar(set);
-    const failures = set.rules.flatMap((r) => checkExamples(g, r));
-    for (const f of failures) {
-      process.stdout.write(`${f.rule.file}:${f.example.line ?? f.rule.line}: ${f.rule.id}: example does not give what it expects\n  text:     ${f.example.text}\n  expected: ${JSON.stringify(f.example.expect)}\n  got:      ${JSON.stringify(f.got)}\n`);
-    }
-    const examples = set.rules.reduce((n, r) => n + r.examples.length, 0);
-    process.stdout.write(`${set.rules.length} rules, ${set.lexicons.size} lexicons, ${examples} examples: ${failures.length ? `${failures.length} failing` : 'all pass'}\n`);
-    if (failures.length) process.exitCode = 1;
+  .option('--corpus <dir>', 'articles to run the rules on, to find rules that other rules always shadow', defaultCorpus())
+  .option('--no-corpus', 'check the rules on their own examples only')
+  .option('--json', 'print the problems and counts as JSON')
+  .addHelpText('after', '\nExit status 1 when there is an error (warnings alone do not fail).\n\nExample:\n  thidua rules check --rules rules/ --corpus test/fixtures/dev/texts')
+  .action(async (opts: { rules: string; corpus: string | false | undefined; json?: boolean }) => {
+    const report = await checkRules(opts.rules, { corpus: opts.corpus || null });
+    process.stdout.write(formatCheck(report, { json: Boolean(opts.json) }));
+    if (report.problems.some((p) => p.severity === 'error')) process.exitCode = 1;
   });
+
+/** The development articles that come with a checkout of thidua, if they are there. */
+function defaultCorpus(): string | undefined {
+  const dir = join(packageRoot(), 'test', 'fixtures', 'dev', 'texts');
+  return existsSync(dir) ? dir : undefined;
+}
 
 function openExisting(path: string) {
   if (!existsSync(path)) throw new Error(`no database at ${path} (create one with: thidua run <paths> --db ${path})`);

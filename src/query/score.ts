@@ -81,12 +81,14 @@ export function norm(value: unknown): string | null {
 
 const alternatives = (v: unknown): (string | null)[] => (Array.isArray(v) ? v : [v]).map(norm);
 
-interface Tuple {
+export interface Tuple {
   fields: unknown[];
   optional: boolean;
+  /** The rule that made the fact (`evidence.rule`), for an exported fact. */
+  rule: string | null;
 }
 
-function tuples(article: Loose | undefined, type: ScoreType): Tuple[] {
+export function tuples(article: Loose | undefined, type: ScoreType): Tuple[] {
   const spec: TypeSpec = TYPES[type];
   const out: Tuple[] = [];
   for (const fact of (article?.[spec.from] ?? []) as Loose[]) {
@@ -94,17 +96,25 @@ function tuples(article: Loose | undefined, type: ScoreType): Tuple[] {
     const spread = spec.spread ? ((fact[spec.spread] ?? []) as unknown[]) : [null];
     for (const item of spread) {
       const f: Loose = spec.spread ? { ...fact, [spec.spread === 'titles' ? 'title' : 'unit']: item } : fact;
-      out.push({ fields: spec.keys.map((k) => f[k] ?? null), optional: !!fact.optional });
+      const rule = (fact.evidence as Loose | undefined)?.rule;
+      out.push({ fields: spec.keys.map((k) => f[k] ?? null), optional: !!fact.optional, rule: typeof rule === 'string' ? rule : null });
     }
   }
   return out;
 }
 
-function scoreArticle(gold: Loose, sys: Loose | undefined, type: ScoreType) {
-  const sysKeys = [...new Set(tuples(sys, type).map((t) => JSON.stringify(t.fields.map(norm))))].map(
-    (k) => JSON.parse(k) as (string | null)[],
-  );
-  const used = new Set<number>();
+/** An exported tuple as the scorer compares it; equal keys are one fact. */
+export const tupleKey = (t: Tuple): string => JSON.stringify(t.fields.map(norm));
+
+/**
+ * Matches one article's exported tuples of a type to its gold tuples. `keys`
+ * are the distinct exported tuples; `matched` maps the index of each one that
+ * a gold tuple took to whether that gold tuple counts (false: it is optional).
+ */
+export function scoreArticle(gold: Loose, sys: Loose | undefined, type: ScoreType) {
+  const keys = [...new Set(tuples(sys, type).map(tupleKey))];
+  const sysKeys = keys.map((k) => JSON.parse(k) as (string | null)[]);
+  const matched = new Map<number, boolean>();
   let tp = 0;
   let fn = 0;
   const misses: unknown[][] = [];
@@ -118,43 +128,55 @@ function scoreArticle(gold: Loose, sys: Loose | undefined, type: ScoreType) {
     });
   for (const g of golds) {
     const alts = g.fields.map(alternatives);
-    const hit = sysKeys.findIndex((s, i) => !used.has(i) && s.every((v, j) => alts[j]!.includes(v)));
+    const hit = sysKeys.findIndex((s, i) => !matched.has(i) && s.every((v, j) => alts[j]!.includes(v)));
     if (hit >= 0) {
-      used.add(hit);
+      matched.set(hit, !g.optional);
       if (!g.optional) tp++;
     } else if (!g.optional) {
       fn++;
       misses.push(g.fields);
     }
   }
-  const extras = sysKeys.filter((_, i) => !used.has(i));
-  return { tp, fn, fp: extras.length, misses, extras };
+  const extras = sysKeys.filter((_, i) => !matched.has(i));
+  return { tp, fn, fp: extras.length, misses, extras, keys, matched };
 }
 
-function rates({ tp, fn, fp }: Counts): Rates {
+export function rates({ tp, fn, fp }: Counts): Rates {
   const p = tp + fp ? tp / (tp + fp) : 1;
   const r = tp + fn ? tp / (tp + fn) : 1;
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-/** Scores exported articles against the gold files (*.json) of `goldDir`; a later article with the same id wins. */
-export function scoreArticles(goldDir: string, articles: Iterable<{ article: string }>): ScoreReport {
+/** A gold article and the exported one with its id (none when the export lacks it). */
+export interface GoldPair {
+  id: string;
+  gold: Loose;
+  sys: Loose | undefined;
+}
+
+/** Each gold file (*.json) of `goldDir`, in name order, with its exported article; a later article with the same id wins. */
+export function pairWithGold(goldDir: string, articles: Iterable<{ article: string }>): GoldPair[] {
   const system = new Map<string, Loose>();
   for (const a of articles) system.set(String(a.article), a as unknown as Loose);
-  const totals = Object.fromEntries(SCORE_TYPES.map((t) => [t, { tp: 0, fn: 0, fp: 0 }])) as Record<ScoreType, Counts>;
-  const findings: Finding[] = [];
   let files: string[];
   try {
     files = readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
   } catch (cause) {
     throw new Error(`cannot read gold directory ${goldDir}`, { cause });
   }
-  let missing = 0;
-  for (const file of files) {
+  return files.map((file) => {
     const gold = readGold(join(goldDir, file));
     const id = String(gold.article ?? basename(file, '.json'));
-    const sys = system.get(id);
-    if (!sys) missing++;
+    return { id, gold, sys: system.get(id) };
+  });
+}
+
+/** Scores exported articles against the gold files of `goldDir`. */
+export function scoreArticles(goldDir: string, articles: Iterable<{ article: string }>): ScoreReport {
+  const totals = Object.fromEntries(SCORE_TYPES.map((t) => [t, { tp: 0, fn: 0, fp: 0 }])) as Record<ScoreType, Counts>;
+  const findings: Finding[] = [];
+  const pairs = pairWithGold(goldDir, articles);
+  for (const { id, gold, sys } of pairs) {
     for (const type of SCORE_TYPES) {
       const r = scoreArticle(gold, sys, type);
       totals[type].tp += r.tp;
@@ -170,8 +192,8 @@ export function scoreArticles(goldDir: string, articles: Iterable<{ article: str
     fp: 0,
   });
   return {
-    articles: files.length,
-    missing,
+    articles: pairs.length,
+    missing: pairs.filter((p) => !p.sys).length,
     types: Object.fromEntries(SCORE_TYPES.map((t) => [t, { ...totals[t], ...rates(totals[t]) }])) as ScoreReport['types'],
     micro: { ...all, ...rates(all) },
     findings,

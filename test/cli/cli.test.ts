@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eventRule, tinyRules } from '../helpers/rules.js';
 
 // The command line as a user runs it: the built dist/ (npm test builds it first).
 const CLI = 'dist/cli/main.js';
@@ -14,7 +15,7 @@ describe('thidua', () => {
   beforeAll(() => {
     const run = thidua('run', 'test/fixtures/dev/texts', '--db', db);
     expect(run.status, run.stderr).toBe(0);
-  });
+   }, 60_000); // a first run compiles every pattern: over vitest's 10 s on a busy machine
 
   it('run prints a summary of what it read and found', () => {
     const again = thidua('run', 'test/fixtures/dev/texts', '--db', db);
@@ -42,6 +43,17 @@ describe('thidua', () => {
     expect(thidua('eval', '--gold', 'test/fixtures/dev/gold', '--db', db).stdout).toBe(reference);
   });
 
+  it('eval --by-rule scores the dev articles rule by rule', () => {
+    const out = thidua('eval', '--gold', 'test/fixtures/dev/gold', '--db', db, '--by-rule');
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^rule +tp +fp +P  types$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^member\.cluster_includes +\d+ +\d+ +\d+\.\d  member$/));
+    expect(lines.at(-1)).toMatch(/^gold facts no rule found: \d+/);
+    const json = JSON.parse(thidua('eval', '--gold', 'test/fixtures/dev/gold', '--db', db, '--by-rule', '--json').stdout);
+    expect(json.rules.length).toBe(lines.length - 2);
+  });
+
   it('export follows CONTRACT.md: one object per article, evidence on every fact, text on request', () => {
     const lines = thidua('export', '--db', db, '--with-text').stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(37);
@@ -65,10 +77,38 @@ describe('thidua', () => {
     expect(out).toMatch(/«Cục Kỹ thuật nghiệp vụ sẽ giữ vị trí Cụm trưởng/);
   });
 
-  it('rules check validates the shipped rules and runs their examples', () => {
+  it('rules check validates the shipped rules, runs their examples and runs them on the dev articles', () => {
     const out = thidua('rules', 'check');
-    expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/examples: all pass/);
+    expect(out.status, out.stdout).toBe(0);
+    expect(out.stdout).toMatch(/^\d+ rules, \d+ macros, \d+ lexicons, \d+ examples, run on 37 texts of .*dev\/texts: 0 errors, \d+ warnings/m);
+  }, 90_000); // compiles every pattern (seconds) and runs the rules on 37 articles
+
+  describe('rules check rejects, with exit status 1 and the file:line of the fault', () => {
+    const rulesCheck = (files: Record<string, string>) => thidua('rules', 'check', '--no-corpus', '--rules', tinyRules(files));
+    const rule = (id: string, pattern: string) => eventRule(id, `    pattern: '${pattern}'\n    examples: [{text: 'Hội nghị.', expect: []}]\n`);
+
+    it('a rule file with a YAML syntax error', () => {
+      const out = rulesCheck({ 'patterns/broken.yaml': 'rules:\n  - id: x.y\n    pattern: "unclosed\n' });
+      expect(out.status).toBe(1);
+      expect(out.stdout).toMatch(/patterns\/broken\.yaml:\d+: error: YAML syntax/);
+    });
+
+    it('two rules with one id', () => {
+      const out = rulesCheck({ 'patterns/a.yaml': `rules:\n${rule('test.same', 'a')}`, 'patterns/b.yaml': `rules:\n${rule('test.same', 'b')}` });
+      expect(out.status).toBe(1);
+      expect(out.stdout).toMatch(/patterns\/b\.yaml:2: error: duplicate rule id test\.same \(first defined at .*patterns\/a\.yaml:2\)/);
+    });
+
+    it('a pattern that can backtrack catastrophically, like (a+)+$', () => {
+      const dir = tinyRules({ 'patterns/a.yaml': `rules:\n${rule('test.redos', '(a+)+$')}` });
+      const out = thidua('rules', 'check', '--no-corpus', '--rules', dir);
+      expect(out.status).toBe(1);
+      expect(out.stdout).toMatch(/patterns\/a\.yaml:2: \[test\.redos\] error: catastrophic backtracking: in the pattern, the quantifier `\(a\+\)\+`/);
+      expect(out.stdout).toMatch(/: 1 errors, 1 warnings/);
+      const json = thidua('rules', 'check', '--no-corpus', '--json', '--rules', dir);
+      expect(json.status).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ rules: 1, problems: [{ severity: 'error', line: 2, rule: 'test.redos', message: expect.stringMatching(/^catastrophic/) }, { severity: 'warning' }] });
+    });
   });
 
   it('an error is one line naming what is wrong, with a non-zero exit', () => {

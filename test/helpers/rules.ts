@@ -16,11 +16,26 @@ export function shippedGrammar(): Grammar {
 export function rulesWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-rules-'));
   cpSync(defaultRulesDir(), dir, { recursive: true });
+  writeFiles(dir, files);
+  return dir;
+}
+
+/** A rules folder with no lexicon, no macro and no derivation but the files given: fast to load and to check. */
+export function tinyRules(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-rules-'));
+  writeFiles(dir, { 'macros.yaml': 'macros: []\n', 'derivations.yaml': 'derivations: []\n', ...files });
+  return dir;
+}
+
+function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), content);
   }
-  return dir;
 }
 
 export const loadRules = (dir: string): RuleSet => loadRuleSet(dir);
+
+/** An event rule (kind: other) as a rule file lists it; `more` holds its pattern, examples and other keys, indented. */
+export const eventRule = (id: string, more: string): string =>
+  `  - id: ${id}\n    fact: event\n    description: test rule\n    set: {kind: other}\n${more}`;

@@ -67,7 +67,7 @@ describe('a run killed with kill -9', () => {
     expect(thidua('run', corpus, '--db', killed, '--quiet').status).toBe(0);
     expect(exported(killed)).toEqual(exported(clean));
     expect(count(killed, 'SELECT count(*) FROM articles')).toBe(240);
-  });
+  }, 120_000);
 });
 
 describe('a reader during a regeneration', () => {
@@ -107,5 +107,5 @@ describe('a reader during a regeneration', () => {
     expect([...byRun.get(1)!]).toEqual([`${before}/37`]);
     expect([...byRun.get(2)!]).toEqual([`${after}/37`]);
     expect(seen.length).toBeGreaterThan(20);
-  });
+  }, 120_000);
 });

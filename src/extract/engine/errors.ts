@@ -3,7 +3,8 @@ export class RuleFileError extends Error {
   constructor(
     readonly file: string,
     readonly line: number | null,
-    detail: string,
+    /** What is wrong, without the place. */
+    readonly detail: string,
     options?: { cause?: unknown },
   ) {
     super(`${file}${line != null ? `:${line}` : ''}: ${detail}`, options);
