@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { manifestId, manifestOf } from '../extract/engine/manifest.js';
+import { exponentialQuantifiers } from '../extract/engine/backtracking.js';
 import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
 import { ingest, walkInputs, type FaultItem } from '../ingest/index.js';
 import { errorReason, faultItem } from '../ingest/item.js';
@@ -152,10 +153,24 @@ function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: str
   const sources = `${hashTree(rulesDir)}+${codeVersion()}`;
   const known = rulesetOfSources(db, sources);
   if (known !== null) return { ruleset: known, rules };
+  refuseBacktracking(rules());
   const manifest = manifestOf(rules(), codeVersion());
   const ruleset = manifestId(manifest);
   saveRuleset(db, ruleset, manifest, sources);
   return { ruleset, rules };
+}
+
+/**
+ * A rule that can backtrack exponentially would hang the run on one sentence: a rule set with one is
+ * refused before anything runs (checked once per version of the rules folder, it takes about a second).
+ */
+function refuseBacktracking(rules: RuleSet): void {
+  for (const r of rules.rules) {
+    const risky = [r.regex, ...(r.requires ? [r.requires] : [])].flatMap((re) => exponentialQuantifiers(re.source, re.flags));
+    if (risky.length > 0) {
+      throw new Error(`${r.file}:${r.line}: rule ${r.id} can backtrack exponentially at \`${risky[0]}\` (thidua rules check lists every risk)`);
+    }
+  }
 }
 
 /** A stored article version as a document to read again: its stored text and metadata. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -63,5 +63,14 @@ describe('thidua run over good and bad inputs', () => {
     expect((conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(3);
     expect((conn.prepare('SELECT count(*) AS n FROM runs WHERE finished_at IS NOT NULL').get() as { n: number }).n).toBe(2);
     conn.close();
+  });
+
+  it('refuses a rule set with a pattern that can backtrack exponentially, before reading anything', async () => {
+    const dir = inputs();
+    const rules = join(dir, 'rules');
+    cpSync('rules', rules, { recursive: true });
+    const file = join(rules, 'patterns', 'awards.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("pattern: '", "pattern: '(?:(a+)+$)?"));
+    await expect(runPipeline([dir], { db: join(dir, 'bad.db'), rulesDir: rules })).rejects.toThrow(/awards\.yaml:\d+: rule \S+ can backtrack exponentially at `\(a\+\)\+`/);
   });
 });
