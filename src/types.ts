@@ -103,12 +103,14 @@ export interface RawDocument {
   id: string;
   /** The input path, with `#N` appended for record N (1-based line) of a JSONL file. */
   source: string;
-  format: 'txt' | 'html' | 'jsonl';
+  format: 'txt' | 'html' | 'jsonl' | 'warc';
   url: string | null;
   /** Main text, paragraphs separated by blank lines. */
   text: string;
   /** Metadata the container gave (HTML head, JSON-LD, crawl record); null fields are unknown. */
   meta: Partial<ArticleMeta>;
+  /** How the text was decoded: the charset its bytes were read with, and what it was converted from ('utf-8': mojibake repaired). */
+  decoding?: { charset: string; converted: 'windows-1258' | 'tcvn3' | 'vni' | 'utf-8' | null };
 }
 
 /** An input that could not be read or parsed: one clear line naming the file (and record). */
