@@ -30,13 +30,11 @@ const SAMPLE_BYTES = 64 * 1024;
 /** Real text has almost no control characters besides tab and line breaks; random bytes have ~11%. */
 const MAX_CONTROL_SHARE = 0.05;
 
-/** Text that reads right: fewer than this many odd words, or at least this share of syllables. */
+/** Text that reads right: fewer than this many odd words, or at least this share of syllables; other text is garbled. */
 const FEW_ODD_WORDS = 3;
 const RIGHT_SHARE = 0.9;
 /** A conversion is taken only if it makes at least this share of the words syllables. */
 const CONVERTED_SHARE = 0.8;
-/** Below this share (with more than a few odd words) the text is garbled, and faulted. */
-const GARBLED_SHARE = 0.5;
 
 /** Decodes an input's bytes; see the module comment. */
 export function decodeBytes(bytes: Uint8Array, hints: CharsetHints): Decoded {
@@ -102,20 +100,44 @@ export function checkText(text: string, decoding: Decoding): Decoded {
   if (!SUSPECT.test(text)) return { ok: true, text, decoding };
   const score = scoreWords(text);
   if (readsRight(score)) return { ok: true, text, decoding };
-  const bytes = singleBytesOf(text);
-  const readings = [UTF8_READING, ...SINGLE_BYTE_READINGS].filter((reading) => reading.converted !== decoding.converted);
-  const best = bytes ? bestReading(bytes, readings, score) : null;
-  if (best && syllableShare(best.score) >= CONVERTED_SHARE) {
-    return { ok: true, text: best.text, decoding: { charset: decoding.charset, converted: best.converted } };
-  }
-  if (score.words - score.syllables >= FEW_ODD_WORDS && syllableShare(score) < GARBLED_SHARE) {
-    return { ok: false, reason: `garbled text: ${score.words - score.syllables} of ${score.words} words are not Vietnamese (e.g. ${score.odd.map((word) => `"${word}"`).join(', ')}), and no known encoding reads them right` };
-  }
-  return { ok: true, text, decoding };
+  // The whole text read anew; failing that (real Unicode next to a wrong reading, as a TCVN3 paragraph pasted
+  // into a UTF-8 page), line by line.
+  const repaired = reread(text, score, decoding.converted) ?? rereadLines(text, decoding.converted);
+  if (repaired) return { ok: true, text: repaired.text, decoding: { charset: decoding.charset, converted: repaired.converted } };
+  return {
+    ok: false,
+    reason: `garbled text: ${score.words - score.syllables} of ${score.words} words are not Vietnamese (e.g. ${score.odd.map((word) => `"${word}"`).join(', ')}), and no known encoding reads them right`,
+  };
 }
 
 function readsRight(score: WordScore): boolean {
   return score.words - score.syllables < FEW_ODD_WORDS || syllableShare(score) >= RIGHT_SHARE;
+}
+
+type Reread = { text: string; converted: Conversion };
+
+/** The text's single bytes read another way, if that reading is clearly Vietnamese and better than the text. */
+function reread(text: string, score: WordScore, exclude: Conversion | null): Reread | null {
+  const bytes = singleBytesOf(text);
+  const best = bytes ? bestReading(bytes, REREADINGS.filter((reading) => reading.converted !== exclude), score) : null;
+  return best && syllableShare(best.score) >= CONVERTED_SHARE ? best : null;
+}
+
+/** Each line with odd words reread on its own; the result if it then reads right, named after the commonest conversion. */
+function rereadLines(text: string, exclude: Conversion | null): Reread | null {
+  const used = new Map<Conversion, number>();
+  const lines = text.split('\n').map((line) => {
+    if (!SUSPECT.test(line)) return line;
+    const score = scoreWords(line);
+    const repaired = score.syllables < score.words ? reread(line, score, exclude) : null;
+    if (!repaired) return line;
+    used.set(repaired.converted, (used.get(repaired.converted) ?? 0) + 1);
+    return repaired.text;
+  });
+  const commonest = [...used].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!commonest) return null;
+  const repaired = lines.join('\n');
+  return readsRight(scoreWords(repaired)) ? { text: repaired, converted: commonest } : null;
 }
 
 /**
@@ -137,7 +159,8 @@ const SINGLE_BYTE_READINGS: Reading[] = [
   { converted: 'tcvn3', read: decodeLegacyFont.tcvn3 },
   { converted: 'vni', read: decodeLegacyFont.vni },
 ];
-const UTF8_READING: Reading = { converted: 'utf-8', read: (bytes) => strictDecode('utf-8', bytes) };
+/** Text already decoded may also be UTF-8 read as a single-byte charset. */
+const REREADINGS: Reading[] = [{ converted: 'utf-8', read: (bytes) => strictDecode('utf-8', bytes) }, ...SINGLE_BYTE_READINGS];
 
 /** The reading with the most Vietnamese words, if it has more than the text as it was (`current`). */
 function bestReading(bytes: Uint8Array, readings: Reading[], current: WordScore | null) {

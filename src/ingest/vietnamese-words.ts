@@ -4,7 +4,7 @@
  */
 
 export interface WordScore {
-  /** Words holding at least one non-ASCII character. */
+  /** Words holding a letter and at least one non-ASCII character. */
   words: number;
   /** Of those, the ones that are Vietnamese syllables. */
   syllables: number;
@@ -17,6 +17,7 @@ const ODD_EXAMPLES = 3;
 /** Runs of characters between spaces, ASCII punctuation or digits, and general punctuation (“ ” – …). */
 const WORD = /[^\s\x21-\x40\x5b-\x60\x7b-\x7e\u2000-\u206f]+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
+const LETTER = /\p{L}/u;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 // ð: the look-alike Ð some sites type for Đ (normalization replaces it later).
@@ -32,7 +33,8 @@ export function scoreWords(text: string): WordScore {
   let syllables = 0;
   const odd: string[] = [];
   for (const [word] of text.matchAll(WORD)) {
-    if (!NON_ASCII.test(word)) continue;
+    // A lone symbol ("©", "€", an emoji) is no word; a letter next to one ("t¸c", TCVN3 for "tác") is.
+    if (!NON_ASCII.test(word) || !LETTER.test(word)) continue;
     words++;
     if (isSyllable(word)) syllables++;
     else if (odd.length < ODD_EXAMPLES) odd.push(word);

@@ -109,8 +109,18 @@ describe('checkText', () => {
     expect(checkText(encodeVni(SENTENCE).toString('latin1'), utf8)).toMatchObject({ text: SENTENCE, decoding: { converted: 'vni' } });
   });
 
+  it('converts, line by line, a wrong reading next to real Unicode (a TCVN3 paragraph pasted into a UTF-8 page)', () => {
+    const mixed = [SENTENCE, encodeTcvn3(SENTENCE).toString('latin1'), mojibake(SENTENCE), encodeTcvn3(SENTENCE).toString('latin1')].join('\n');
+    expect(checkText(mixed, utf8)).toEqual({ ok: true, text: Array(4).fill(SENTENCE).join('\n'), decoding: { charset: 'utf-8', converted: 'tcvn3' } });
+  });
+
+  it('does not count lone symbols as words', () => {
+    const symbols = `${SENTENCE} © 2024 ® € ™ ° ± ¼ 🎉`;
+    expect(checkText(symbols, utf8)).toEqual({ ok: true, text: symbols, decoding: utf8 });
+  });
+
   it('faults garbled text that no encoding repairs', () => {
-    // TCVN3 bytes pasted into Unicode text: the real "ộ" makes the whole unconvertible.
+    // TCVN3 bytes pasted into Unicode text on one line: the real "ộ" makes the line unconvertible.
     const garbled = `${encodeTcvn3(SENTENCE).toString('latin1')} ộ`;
     expect(checkText(garbled, utf8)).toEqual({
       ok: false,

@@ -46,8 +46,8 @@ describe('ingest', () => {
       ['blank.html', ' \n\t\n', 'empty file'],
       ['random.txt', randomBytes(8192), 'binary data, not text'],
       ['random.html', randomBytes(8192), 'binary data, not text'],
-      // Not UTF-8, and no Vietnamese encoding reads "¿¿¿ ××" as words.
-      ['latin1.txt', Buffer.from([0x48, 0xf4, 0x69, 0x20, 0xbf, 0xbf, 0xbf, 0x20, 0xd7, 0xd7, 0x20, 0xa4, 0xa4]), 'not valid UTF-8 text (byte 0xf4 at offset 1), nor windows-1258, TCVN3 or VNI; best reading windows-1258, 1 of 4 words Vietnamese'],
+      // Not UTF-8, and no Vietnamese encoding reads "ßß ÆÆ ßÆ" (windows-1258) as words.
+      ['latin1.txt', Buffer.from([0x48, 0xf4, 0x69, 0x20, 0xdf, 0xdf, 0x20, 0xc6, 0xc6, 0x20, 0xdf, 0xc6]), 'not valid UTF-8 text (byte 0xf4 at offset 1), nor windows-1258, TCVN3 or VNI; best reading windows-1258, 1 of 4 words Vietnamese'],
       ['notext.html', '<html><head><title>Tiêu đề</title><script>var a = "<p>x</p>";</script></head><body><nav>Menu</nav></body></html>', 'no article text found in the HTML'],
       ['truncated.jsonl', '{"url": "https://x.vn/1", "html": "<p>Hội ng', 'invalid JSON (truncated record?)'],
     ];
