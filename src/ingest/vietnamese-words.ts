@@ -18,6 +18,8 @@ const ODD_EXAMPLES = 3;
 const WORD = /[^\s\x21-\x40\x5b-\x60\x7b-\x7e\u2000-\u206f]+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER = /\p{L}/u;
+/** Consonants and đ alone: an abbreviation ("HĐND", "BĐS") or the đồng sign "đ", not a syllable to judge. */
+const ABBREVIATION = /^[b-df-hj-np-tv-xzđ]+$/i;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 // ð: the look-alike Ð some sites type for Đ (normalization replaces it later).
@@ -34,7 +36,7 @@ export function scoreWords(text: string): WordScore {
   const odd: string[] = [];
   for (const [word] of text.matchAll(WORD)) {
     // A lone symbol ("©", "€", an emoji) is no word; a letter next to one ("t¸c", TCVN3 for "tác") is.
-    if (!NON_ASCII.test(word) || !LETTER.test(word)) continue;
+    if (!NON_ASCII.test(word) || !LETTER.test(word) || ABBREVIATION.test(word)) continue;
     words++;
     if (isSyllable(word)) syllables++;
     else if (odd.length < ODD_EXAMPLES) odd.push(word);
