@@ -66,6 +66,13 @@ describe('WARC', () => {
     ]);
   });
 
+  it('reads a resource record that holds a page, with its charset from the record Content-Type', async () => {
+    const resource = warcRecord({ type: 'resource', uri: 'file:///trang.html', block: page('Tài nguyên lưu trữ') });
+    const root = await tempFolder({ 'r.warc': resource });
+    const { items } = await readAll([root]);
+    expect(docsOf(items)).toMatchObject([{ id: urlId('file:///trang.html'), text: 'Tài nguyên lưu trữ', decoding: { charset: 'utf-8', converted: null } }]);
+  });
+
   it('hands the worker plain, clonable inputs with the fetch date and the declared charset', async () => {
     const root = await tempFolder({ 'crawl.warc': Buffer.concat(crawlRecords()) });
     const inputs = [];
@@ -87,6 +94,7 @@ describe('WARC', () => {
       'b-corrupt.warc': Buffer.concat([records[1]!, Buffer.from('WARC/1.1\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\nxx\r\n\r\n'), records[1]!]),
       'c-truncated.warc.gz': gz.subarray(0, gz.length - 40),
       'd-page.warc': page('Không phải WARC'),
+      'e-empty.warc': '',
     });
     const { items } = await readAll([root]);
     expect(faultsOf(items)).toEqual([
@@ -94,6 +102,7 @@ describe('WARC', () => {
       { source: join(root, 'b-corrupt.warc'), record: 2, reason: 'corrupt WARC record (Content-Length "many"); rest of the file not read' },
       { source: join(root, 'c-truncated.warc.gz'), record: 6, reason: 'unreadable WARC record: truncated gzip file (unexpected end of file)' },
       { source: join(root, 'd-page.warc'), record: null, reason: 'not a WARC file' },
+      { source: join(root, 'e-empty.warc'), record: null, reason: 'empty file' },
     ]);
     // The records before the damage are still read.
     expect(docsOf(items).map((doc) => doc.source)).toEqual([
