@@ -143,11 +143,12 @@ function rereadLines(text: string, exclude: Conversion | null): Reread | null {
 /**
  * Characters a wrong reading leaves and Vietnamese text has no use for: C1 controls, Latin-1 symbols and
  * letters outside the Vietnamese alphabet (TCVN3 "¸" for á, VNI "ä" for the circumflex and dot), and the
- * UTF-8 lead-and-continuation pairs of mojibake ("á»" of "Viá»‡t", "Ã " of "HÃ  Ná»™i"). Left out: "®" and "×",
- * which real pages use ("® Tuổi Trẻ", a close button) and which never come alone from a wrong reading.
+ * UTF-8 lead-and-continuation pairs of mojibake ("á»" of "Viá»‡t", "Ã " of "HÃ  Ná»™i"); and U+FFFD, left where
+ * an earlier reader gave up ("Vi�t"). Left out: "®" and "×", which real pages use ("® Tuổi Trẻ", a close
+ * button) and which never come alone from a wrong reading.
  */
 const SUSPECT =
-  /[\u0080-\u009f¤¦¨ª¬\u00ad±µ¶¸¹¼½¾¿ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñö÷øûüþÿ]|á[º»]|[ÃĂ][\u00a0-\u00bf]/;
+  /[\ufffd\u0080-\u009f¤¦¨ª¬\u00ad±µ¶¸¹¼½¾¿ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñö÷øûüþÿ]|á[º»]|[ÃĂ][\u00a0-\u00bf]/;
 
 interface Reading {
   converted: Conversion;

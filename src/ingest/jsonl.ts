@@ -22,18 +22,18 @@ export async function* readJsonl(path: string, gzip: boolean): AsyncGenerator<Ra
   try {
     for await (const line of linesOf(input)) {
       lineNumber++;
+      if (line !== null && isBlank(line)) continue;
       const origin = { path, record: lineNumber };
+      const first = records++ === 0;
       if (line === null) {
         yield faultItem(origin, `record too large: over ${MAX_FILE_BYTES} bytes`);
-        records++;
-        continue;
-      }
-      if (isBlank(line)) continue;
-      if (records++ === 0 && looksBinary(line)) {
+      } else if (first && looksBinary(line)) {
+        // A binary file shows in its first line; a bad line further on is that record's fault.
         yield faultItem({ path, record: null }, 'binary data, not text');
         return;
+      } else {
+        yield recordToInput(line, origin);
       }
-      yield recordToInput(line, origin);
     }
     if (records === 0) yield faultItem({ path, record: null }, 'empty file');
   } catch (err) {

@@ -22,9 +22,12 @@ export async function* readWarc(path: string, gzip: boolean, opts: ReadOptions =
       reading = ++records;
       const origin = { path, record: records };
       if (!record.warcHeaders.statusline.startsWith('WARC/')) {
-        // Past the first record, warcio finds its way to the next one; a file that starts wrong is no WARC.
-        yield faultItem(records === 1 ? { path, record: null } : origin, records === 1 ? 'not a WARC file' : 'corrupt WARC record (no WARC/ version line)');
-        if (records === 1) return;
+        if (records === 1) {
+          yield faultItem({ path, record: null }, 'not a WARC file');
+          return;
+        }
+        // warcio finds its way from garbage to the next record.
+        yield faultItem(origin, 'corrupt WARC record (no WARC/ version line)');
         continue;
       }
       const length = record.warcHeaders.headers.get('Content-Length');

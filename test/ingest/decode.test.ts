@@ -119,6 +119,11 @@ describe('checkText', () => {
     expect(checkText(symbols, utf8)).toEqual({ ok: true, text: symbols, decoding: utf8 });
   });
 
+  it('faults text where an earlier reader left replacement characters', () => {
+    const lost = SENTENCE.replace(/[^\x00-\x7f]/g, '\uFFFD');
+    expect(checkText(lost, utf8)).toMatchObject({ ok: false, reason: expect.stringMatching(/^garbled text: .*"H�i"/) });
+  });
+
   it('faults garbled text that no encoding repairs', () => {
     // TCVN3 bytes pasted into Unicode text on one line: the real "ộ" makes the line unconvertible.
     const garbled = `${encodeTcvn3(SENTENCE).toString('latin1')} ộ`;
