@@ -106,7 +106,7 @@ export function checkText(text: string, decoding: Decoding): Decoded {
   if (repaired) return { ok: true, text: repaired.text, decoding: { charset: decoding.charset, converted: repaired.converted } };
   return {
     ok: false,
-    reason: `garbled text: ${score.words - score.syllables} of ${score.words} words are not Vietnamese (e.g. ${score.odd.map((word) => `"${word}"`).join(', ')}), and no known encoding reads them right`,
+    reason: `garbled or not Vietnamese: ${score.words - score.syllables} of ${score.words} words are not Vietnamese syllables (e.g. ${score.odd.map((word) => `"${word}"`).join(', ')}), and no known encoding reads them right`,
   };
 }
 
