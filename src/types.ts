@@ -103,7 +103,7 @@ export interface RawDocument {
   id: string;
   /** The input path, with `#N` appended for record N (1-based line) of a JSONL file. */
   source: string;
-  format: 'txt' | 'html' | 'jsonl';
+  format: 'txt' | 'html' | 'jsonl' | 'warc';
   url: string | null;
   /** Main text, paragraphs separated by blank lines. */
   text: string;
@@ -111,6 +111,8 @@ export interface RawDocument {
   meta: Partial<ArticleMeta>;
   /** Image captions, kept out of `text` (a caption often repeats a sentence of the article). */
   captions?: string[];
+  /** How the text was decoded: the charset its bytes were read with, and what it was converted from ('utf-8': mojibake repaired). */
+  decoding?: { charset: string; converted: 'windows-1258' | 'tcvn3' | 'vni' | 'utf-8' | null };
 }
 
 /** An input that could not be read or parsed: one clear line naming the file (and record). */

@@ -192,10 +192,11 @@ function formatSummary(s: RunSummary, db: string): string {
   const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
   const lines = [
     `thidua run ${s.runId}: ${s.read} articles read from ${s.inputsRead} inputs in ${s.seconds.toFixed(1)} s (${rate} articles/s) → ${db}`,
-    `  inputs skipped as unchanged since an earlier run: ${s.inputsSkipped}`,
+    `  inputs skipped as unchanged since an earlier run: ${s.inputsSkipped}; crawl records that are not articles: ${s.recordsSkipped}`,
     `  stored ${s.stored} (copies of an earlier story: ${s.copies}), new versions ${s.updated}, already stored ${s.unchanged}, errors ${s.faults.length}`,
     `  read again with the current rules: ${s.regenerated}; kept from an earlier run: ${s.kept}`,
     `  facts written: ${facts}`,
+    ...s.conversions.lines().map((line) => `  converted to Unicode: ${line}`),
     ...s.faults.map((f) => `  skipped ${f.source}${f.record != null ? `#${f.record}` : ''}: ${f.reason}`),
   ];
   return lines.join('\n') + '\n';

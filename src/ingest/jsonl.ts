@@ -1,70 +1,81 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { ArticleMeta } from '../types.js';
-import { decodeUtf8, looksBinary, normalizeLineEndings } from './decode.js';
-import { parseArticleHtml } from './html.js';
+import { contentTypeCharset } from './charset.js';
+import { decodeBytes, looksBinary, type Decoding } from './decode.js';
+import { openInput, readErrorReason } from './gzip.js';
 import { urlId } from './ids.js';
 import { isJsonObject, type JsonObject } from './json.js';
-import { documentItem, errorReason, faultItem, type IngestItem, type IngestOptions, type Origin } from './item.js';
+import { faultItem, type FaultItem, type Origin } from './item.js';
 import { normalizePublished } from './published-date.js';
+import type { RawInput } from './raw-input.js';
+import { MAX_FILE_BYTES } from './read-file.js';
 
-const PEEK_BYTES = 64 * 1024;
-const BLANK_LINE = /^[ \t\r]*$/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Streams a JSONL file of crawl records, one item per non-blank line. A bad line is a fault of its own
- * (record = its 1-based line number); the other lines still yield their documents.
+ * Streams a JSONL file of crawl records (gzipped or not), one input per non-blank line. A bad line is a fault
+ * of its own (record = its 1-based line number); the other lines still yield their inputs.
  */
-export async function* readJsonl(path: string, opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
-  const file: Origin = { path, record: null };
-  try {
-    if (await startsBinary(path)) {
-      yield faultItem(file, 'binary data, not text');
-      return;
-    }
-  } catch (err) {
-    yield faultItem(file, errorReason(err));
-    return;
-  }
-  // latin1 maps each byte to one character: lines still split on the ASCII line ends, and each line's
-  // original bytes come back intact for strict UTF-8 decoding (readline's own decoding would hide bad bytes).
-  const input = createReadStream(path, { encoding: 'latin1' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+export async function* readJsonl(path: string, gzip: boolean): AsyncGenerator<RawInput | FaultItem> {
+  const input = openInput(path, gzip);
   let lineNumber = 0;
   let records = 0;
   try {
-    for await (const line of lines) {
+    for await (const line of linesOf(input)) {
       lineNumber++;
-      if (BLANK_LINE.test(line)) continue;
-      records++;
-      yield recordToDocument(Buffer.from(line, 'latin1'), { path, record: lineNumber }, opts);
+      if (line !== null && isBlank(line)) continue;
+      const origin = { path, record: lineNumber };
+      const first = records++ === 0;
+      if (line === null) {
+        yield faultItem(origin, `record too large: over ${MAX_FILE_BYTES} bytes`);
+      } else if (first && looksBinary(line)) {
+        // A binary file shows in its first line; a bad line further on is that record's fault.
+        yield faultItem({ path, record: null }, 'binary data, not text');
+        return;
+      } else {
+        yield recordToInput(line, origin);
+      }
     }
-    if (records === 0) yield faultItem(file, 'empty file');
+    if (records === 0) yield faultItem({ path, record: null }, 'empty file');
   } catch (err) {
-    yield faultItem(file, errorReason(err));
+    yield faultItem({ path, record: lineNumber + 1 }, readErrorReason(err));
   } finally {
-    lines.close();
     input.destroy();
   }
 }
 
-async function startsBinary(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(PEEK_BYTES), position: 0 });
-    return looksBinary(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
+/** Only spaces, tabs and a CR. */
+function isBlank(line: Uint8Array): boolean {
+  return line.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0d);
+}
+
+/** The stream's lines (without "\n"), as bytes; null for a line over the size limit, which is not kept. */
+async function* linesOf(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer | null> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    let start = 0;
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+      size += end - start;
+      yield size > MAX_FILE_BYTES ? null : parts.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...parts, chunk.subarray(start, end)]);
+      parts = [];
+      size = 0;
+      start = end + 1;
+    }
+    size += chunk.length - start;
+    // Past the limit the line's bytes are dropped, but still counted, so it still becomes one fault.
+    if (size <= MAX_FILE_BYTES) parts.push(chunk.subarray(start));
+    else parts = [];
   }
+  if (size > 0) yield size > MAX_FILE_BYTES ? null : Buffer.concat(parts);
 }
 
 /**
- * A crawl record line `{"url", "html"|"text", "title"?, "published"?, "authors"?, …}` as a document whose
- * id is the URL's hash, or the fault that names what is wrong with it.
+ * A crawl record line `{"url", "html"|"text", "fetched_at"?, "headers"?, "title"?, "published"?, "authors"?}`
+ * as an input whose id is the URL's hash, or the fault that names what is wrong with it. JSON is UTF-8; a
+ * line that is not is decoded like a text file (windows-1258, TCVN3, VNI), and that decoding is kept.
  */
-export function recordToDocument(line: Uint8Array, origin: Origin, opts: IngestOptions = {}): IngestItem {
-  const decoded = decodeUtf8(line);
+export function recordToInput(line: Uint8Array, origin: Origin): RawInput | FaultItem {
+  const decoded = decodeLine(line);
   if (!decoded.ok) return faultItem(origin, decoded.reason);
   let record: unknown;
   try {
@@ -80,22 +91,39 @@ export function recordToDocument(line: Uint8Array, origin: Origin, opts: IngestO
   const missing = [url ? null : 'url', html || text ? null : 'html or text'].filter((field) => field !== null);
   if (!url || missing.length > 0) return faultItem(origin, `record has no ${missing.join(' and no ')}`);
 
-  // The page is preferred to a crawler's text (the extraction is ours, and it carries metadata), unless it has none.
-  const parsed = html ? parseArticleHtml(html) : null;
-  if (parsed && !parsed.ok && !text) return faultItem(origin, parsed.reason);
-  const page = parsed?.ok ? parsed.article : { text: normalizeLineEndings(text!), meta: {} };
-  return documentItem(
-    {
-      id: urlId(url),
-      source: `${origin.path}#${origin.record}`,
-      format: 'jsonl',
-      url,
-      text: page.text,
-      meta: { ...page.meta, ...recordMeta(record) },
-    },
+  return {
+    id: urlId(url),
+    source: `${origin.path}#${origin.record}`,
     origin,
-    opts,
-  );
+    format: 'jsonl',
+    // The page is preferred to a crawler's text (the extraction is ours, and it carries metadata).
+    content: html ? 'html' : 'text',
+    payload: html ?? text!,
+    charset: decoded.decoding ? null : contentTypeCharset(headerValue(record['headers'], 'content-type')),
+    url,
+    fetchedAt: nonBlankString(record['fetched_at'])?.trim() ?? null,
+    meta: recordMeta(record),
+    fallbackText: html ? (text ?? null) : null,
+    decodedAs: decoded.decoding,
+  };
+}
+
+/** The line's text; `decoding` is set when it was not UTF-8 and had to be detected. */
+function decodeLine(line: Uint8Array): { ok: true; text: string; decoding: Decoding | null } | { ok: false; reason: string } {
+  try {
+    return { ok: true, text: strictUtf8.decode(line), decoding: null };
+  } catch {
+    const decoded = decodeBytes(line, { declared: null, html: false });
+    return decoded.ok ? decoded : { ok: false, reason: decoded.reason };
+  }
+}
+
+/** A header's value from a JSON object of headers, matching its name in any case. */
+function headerValue(headers: unknown, name: string): string | null {
+  if (!isJsonObject(headers)) return null;
+  const key = Object.keys(headers).find((key) => key.toLowerCase() === name);
+  const value = key === undefined ? undefined : headers[key];
+  return typeof value === 'string' ? value : null;
 }
 
 /** What the crawler recorded about the page; it wins over what the HTML says. */

@@ -1,21 +1,36 @@
 import { readFile, stat } from 'node:fs/promises';
-import { decodeUtf8 } from './decode.js';
-import { errorReason, faultItem, type FaultItem } from './item.js';
+import { openInput, readErrorReason } from './gzip.js';
+import { faultItem, type FaultItem } from './item.js';
 
-/** Larger files are refused before reading: no article is that long, and reading one whole would exhaust memory. */
+/** Larger files are refused: no article is that long, and reading one whole would exhaust memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** A whole .txt or .html file, decoded as strict UTF-8; or the one fault that explains why it cannot be. */
-export async function readTextContent(path: string): Promise<{ ok: true; text: string } | FaultItem> {
+/** A whole .txt or .html file's bytes (inflated if gzipped), or the one fault that explains why they cannot be read. */
+export async function readWholeFile(path: string, gzip: boolean): Promise<Uint8Array | FaultItem> {
   const origin = { path, record: null };
-  let bytes: Buffer;
   try {
+    if (gzip) return await readInflated(path, origin);
     const { size } = await stat(path);
     if (size > MAX_FILE_BYTES) return faultItem(origin, `file too large: ${size} bytes (limit ${MAX_FILE_BYTES})`);
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (err) {
-    return faultItem(origin, errorReason(err));
+    return faultItem(origin, readErrorReason(err));
   }
-  const decoded = decodeUtf8(bytes);
-  return decoded.ok ? decoded : faultItem(origin, decoded.reason);
+}
+
+async function readInflated(path: string, origin: { path: string; record: null }): Promise<Uint8Array | FaultItem> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const input = openInput(path, true);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      // Checked while inflating: a small .gz can inflate to gigabytes.
+      if (size > MAX_FILE_BYTES) return faultItem(origin, `file too large: over ${MAX_FILE_BYTES} bytes uncompressed`);
+      chunks.push(chunk);
+    }
+  } finally {
+    input.destroy();
+  }
+  return Buffer.concat(chunks, size);
 }

@@ -3,15 +3,19 @@ import { extname, join } from 'node:path';
 import type { Stats } from 'node:fs';
 import { errorReason, faultItem, type FaultItem } from './item.js';
 
-export type InputFormat = 'txt' | 'html' | 'jsonl';
+export type InputFormat = 'txt' | 'html' | 'jsonl' | 'warc';
 
-/** An input file to read, or the fault of a path that cannot be one. */
-export type WalkEntry = { ok: true; path: string; format: InputFormat } | FaultItem;
+/** An input file to read (`gzip`: compressed, "a.html.gz"), or the fault of a path that cannot be one. */
+export type WalkEntry = { ok: true; path: string; format: InputFormat; gzip: boolean } | FaultItem;
 
-const FORMATS: Record<string, InputFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl' };
+const FORMATS: Record<string, InputFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl', '.warc': 'warc' };
 
-export function formatOf(path: string): InputFormat | undefined {
-  return FORMATS[extname(path).toLowerCase()];
+/** The format of a file by its extension, seen through a ".gz" ("a.warc.gz" is a gzipped WARC). */
+export function formatOf(path: string): { format: InputFormat; gzip: boolean } | undefined {
+  const lower = path.toLowerCase();
+  const gzip = lower.endsWith('.gz');
+  const format = FORMATS[extname(gzip ? lower.slice(0, -3) : lower)];
+  return format && { format, gzip };
 }
 
 /**
@@ -29,7 +33,7 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Walk
     } else {
       const format = formatOf(path);
       yield format
-        ? { ok: true, path, format }
+        ? { ok: true, path, ...format }
         : fault(path, `unsupported file type (${extname(path).toLowerCase() || 'no extension'})`);
     }
   }
@@ -59,7 +63,7 @@ async function* walkFolder(folder: string, visited: Set<string>): AsyncGenerator
     } else if (stats.isDirectory()) {
       yield* walkFolder(path, visited);
     } else if (format && stats.isFile()) {
-      yield { ok: true, path, format };
+      yield { ok: true, path, ...format };
     }
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ConversionCounts } from '../ingest/conversions.js';
 import { FACT_TYPES, type FactType, type InputFault, type ProcessedArticle } from '../types.js';
 import { recordInput, type InputRecord } from '../store/inputs.js';
 import { recordFault } from '../store/runs.js';
@@ -19,13 +20,15 @@ export interface WriteCounts {
   /** Stored articles read again with the current rules. */
   regenerated: number;
   faults: InputFault[];
+  /** Documents converted from a legacy or wrong encoding, counted per input file. */
+  conversions: ConversionCounts;
   /** Facts of the extractions written, per type. */
   facts: Record<FactType, number>;
 }
 
 /** One thing to write, in input order; extraction results are promises still running on the pool. */
 export type Pending =
-  | { kind: 'document'; input: string; result: Promise<ExtractResult> }
+  | { kind: 'input'; input: string; result: Promise<ExtractResult> }
   | { kind: 'stored'; key: number; result: Promise<ExtractResult> }
   | { kind: 'fault'; input: string | null; fault: InputFault }
   | { kind: 'input-done'; input: Omit<InputRecord, 'documents' | 'faults'> };
@@ -41,7 +44,7 @@ export class BatchWriter {
   private queue: Pending[] = [];
   private readonly perInput = new Map<string, { documents: number; faults: number }>();
   readonly counts: WriteCounts = {
-    read: 0, stored: 0, updated: 0, unchanged: 0, copies: 0, regenerated: 0, faults: [],
+    read: 0, stored: 0, updated: 0, unchanged: 0, copies: 0, regenerated: 0, faults: [], conversions: new ConversionCounts(),
     facts: Object.fromEntries(FACT_TYPES.map((t) => [t, 0])) as Record<FactType, number>,
   };
 
@@ -84,7 +87,7 @@ export class BatchWriter {
       if (input !== null) this.tally(input).faults++;
       return;
     }
-    const article = (result as Extract<ExtractResult, { ok: true }>).article;
+    const { article, decoding } = result as Extract<ExtractResult, { ok: true }>;
     if (item.kind === 'stored') {
       this.extraction(item.key, article);
       this.counts.regenerated++;
@@ -92,6 +95,7 @@ export class BatchWriter {
     }
     this.counts.read++;
     this.tally(item.input).documents++;
+    if (decoding) this.counts.conversions.add({ source: article.source, decoding });
     const saved = saveArticle(this.db, article, this.run.id);
     this.counts[saved.status]++;
     if (saved.status === 'unchanged') return;

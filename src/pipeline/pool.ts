@@ -26,7 +26,12 @@ export function createPool(rulesDir: string, threads: number = DEFAULT_THREADS):
   if (threads > 0 && existsSync(workerFile)) {
     let piscina: Piscina<ExtractTask, ExtractResult> | null = null;
     return {
-      run: (task) => (piscina ??= new Piscina({ filename: workerFile, workerData: { rulesDir }, minThreads: threads, maxThreads: threads })).run(task),
+      run: (task) => {
+        piscina ??= new Piscina({ filename: workerFile, workerData: { rulesDir }, minThreads: threads, maxThreads: threads });
+        // A raw input's bytes are moved to the worker, not copied.
+        const payload = task.kind === 'raw' ? task.raw.payload : null;
+        return piscina.run(task, payload instanceof Uint8Array ? { transferList: [payload.buffer as ArrayBuffer] } : {});
+      },
       close: async () => piscina?.destroy(),
     };
   }

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { manifestId, manifestOf } from '../extract/engine/manifest.js';
 import { exponentialQuantifiers } from '../extract/engine/backtracking.js';
 import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
-import { ingest, walkInputs, type FaultItem } from '../ingest/index.js';
+import { readInputs, walkInputs, type FaultItem, type SkippedRecord } from '../ingest/index.js';
 import { errorReason, faultItem } from '../ingest/item.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
@@ -38,6 +38,8 @@ export interface RunSummary extends WriteCounts {
   /** Input files read, and skipped because an earlier run read them and they have not changed. */
   inputsRead: number;
   inputsSkipped: number;
+  /** Crawl records that are not articles: WARC responses other than 200, or of another content type. */
+  recordsSkipped: number;
   /** Articles whose extraction was kept from an earlier run (their text and the rules that touch them unchanged). */
   kept: number;
   /** Whether the run published a new dataset (false: it would have been the published one again). */
@@ -71,16 +73,17 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
     const progress = { inputsDone: 0, inputs: files.length };
     const writer = new BatchWriter(db, { id: runId, ruleset }, undefined, (counts) => opts.onProgress?.({ ...counts, ...progress }));
     let inputsSkipped = 0;
+    let recordsSkipped = 0;
     for (const file of files) {
       if (!file.ok) await writer.push({ kind: 'fault', input: null, fault: file.fault });
       else if (inputUnchanged(db, file.stat)) inputsSkipped++;
-      else await readInput(file.stat, writer, pool);
+      else await readInput(file.stat, writer, pool, () => recordsSkipped++);
       progress.inputsDone++;
     }
     await writer.flush();
 
     const plan = planRegeneration(db, rules, ruleset);
-    for (const key of plan.redo) await writer.push({ kind: 'stored', key, result: pool.run({ kind: 'document', doc: storedDocument(db, key) }) });
+    for (const key of plan.redo) await writer.push({ kind: 'stored', key, result: pool.run({ kind: 'stored', doc: storedDocument(db, key) }) });
     await writer.flush();
     // The run's dataset: for each article's latest version, the extraction just written or the one kept.
     const made = extractionsBy(db, ruleset);
@@ -97,11 +100,12 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
       published,
       inputsRead: files.length - inputsSkipped,
       inputsSkipped,
+      recordsSkipped,
       kept: dataset.length - stored - updated - regenerated,
       seconds: (Date.now() - started) / 1000,
     };
-    const { faults, facts, published: _published, ...counts } = summary;
-    finishRun(db, runId, { ...counts, published: Number(published), faults: faults.length, ...facts });
+    const { faults, facts, conversions, published: _published, ...counts } = summary;
+    finishRun(db, runId, { ...counts, published: Number(published), faults: faults.length, conversions: conversions.total(), ...facts });
     return summary;
   } finally {
     await pool.close();
@@ -134,10 +138,11 @@ async function listInputs(paths: string[]): Promise<InputFile[]> {
   return files;
 }
 
-async function readInput(input: InputStat, writer: BatchWriter, pool: ExtractPool): Promise<void> {
-  for await (const item of ingest([input.path])) {
-    if (item.ok) await writer.push({ kind: 'document', input: input.path, result: pool.run({ kind: 'document', doc: item.doc }) });
-    else await writer.push({ kind: 'fault', input: input.path, fault: item.fault });
+/** One input file's records to the pool (reading here, decoding and parsing on the workers), then its end. */
+async function readInput(input: InputStat, writer: BatchWriter, pool: ExtractPool, onSkip: (s: SkippedRecord) => void): Promise<void> {
+  for await (const item of readInputs([input.path], { onSkip })) {
+    if ('fault' in item) await writer.push({ kind: 'fault', input: input.path, fault: item.fault });
+    else await writer.push({ kind: 'input', input: input.path, result: pool.run({ kind: 'raw', raw: item }) });
   }
   await writer.push({ kind: 'input-done', input });
 }

@@ -1,20 +1,31 @@
 import type { Grammar } from '../extract/grammar.js';
+// Not ingest/index.js: it loads the WARC reader, which a worker does not need.
+import type { RawInput } from '../ingest/raw-input.js';
+import { toDocument } from '../ingest/to-document.js';
 import type { InputFault, ProcessedArticle, RawDocument } from '../types.js';
 import { processDocument } from './process.js';
 
 /**
- * What a worker is given: a document read from an input, or a stored article to read again with the
- * current rules (its stored text, title, date and authors, as a document).
+ * What a worker is given: a raw input to decode, parse and extract, or a stored article to read again
+ * with the current rules (its stored text, title, date and authors, as a document).
  */
-export type ExtractTask = { kind: 'document'; doc: RawDocument } | { kind: 'stored'; doc: RawDocument };
+export type ExtractTask = { kind: 'raw'; raw: RawInput } | { kind: 'stored'; doc: RawDocument };
 
-export type ExtractResult = { ok: true; article: ProcessedArticle } | { ok: false; fault: InputFault };
+export type ExtractResult =
+  | { ok: true; article: ProcessedArticle; decoding: RawDocument['decoding'] | null }
+  | { ok: false; fault: InputFault };
 
-/** Runs one task; an extractor failure on one document is that document's fault, not the batch's. */
+/** Runs one task; a failure on one input is that input's fault, not the batch's. */
 export function extractTask(g: Grammar, task: ExtractTask): ExtractResult {
+  let doc: RawDocument;
+  if (task.kind === 'raw') {
+    const item = toDocument(task.raw);
+    if (!item.ok) return item;
+    doc = item.doc;
+  } else doc = task.doc;
   try {
-    return { ok: true, article: processDocument(g, task.doc) };
+    return { ok: true, article: processDocument(g, doc), decoding: doc.decoding ?? null };
   } catch (cause) {
-    return { ok: false, fault: { source: task.doc.source, record: null, reason: `extraction failed: ${(cause as Error).message}` } };
+    return { ok: false, fault: { source: doc.source, record: null, reason: `extraction failed: ${(cause as Error).message}` } };
   }
 }

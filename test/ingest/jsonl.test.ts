@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordToDocument, urlId } from '../../src/ingest/index.js';
+import { recordToInput, toDocument, urlId, type IngestItem, type Origin } from '../../src/ingest/index.js';
+import { encodeWindows1258 } from './encoders.js';
 import { docsOf, faultsOf, ingestAll, tempFolder } from './helpers.js';
 
 const hashOf = (url: string) => createHash('sha256').update(url).digest('hex').slice(0, 16);
 const line = (record: unknown) => JSON.stringify(record);
+const utf8 = { charset: 'utf-8', converted: null };
+
+function recordToDocument(bytes: Uint8Array, origin: Origin): IngestItem {
+  const input = recordToInput(bytes, origin);
+  return 'fault' in input ? input : toDocument(input);
+}
 
 describe('JSONL crawl records', () => {
   it('yields the good records and one fault per bad line, in line order', async () => {
@@ -35,6 +42,7 @@ describe('JSONL crawl records', () => {
         url: 'https://a.vn/1',
         text: 'Cụm thi đua số 1 tổng kết.\nĐoạn hai.',
         meta: {},
+        decoding: utf8,
       },
       {
         id: hashOf('https://a.vn/2'),
@@ -43,6 +51,7 @@ describe('JSONL crawl records', () => {
         url: 'https://a.vn/2',
         text: 'Nội dung bài.',
         meta: { title: 'Tiêu đề', published: null, authors: [] },
+        decoding: utf8,
       },
       {
         id: hashOf('https://a.vn/10'),
@@ -51,6 +60,7 @@ describe('JSONL crawl records', () => {
         url: 'https://a.vn/10',
         text: 'Trimmed URL.',
         meta: {},
+        decoding: utf8,
       },
     ]);
     expect(faultsOf(items)).toEqual([
@@ -79,21 +89,41 @@ describe('JSONL crawl records', () => {
     });
   });
 
-  it('faults a line that is not UTF-8 without losing its neighbours', async () => {
-    const start = '{"url": "https://a.vn/2", "text": "m';
+  it('decodes a line that is not UTF-8 like a text file, and faults one no encoding reads, without losing its neighbours', async () => {
+    const start = '{"url": "https://a.vn/2", "text": "';
     const root = await tempFolder({
       'mixed.jsonl': Buffer.concat([
         Buffer.from(line({ url: 'https://a.vn/1', text: 'một' }) + '\n'),
         Buffer.from(start),
-        Buffer.from([0xf4, 0x74]), // "ột" in windows-1258
+        encodeWindows1258('Hội nghị thi đua'),
         Buffer.from('"}\r\n'),
-        Buffer.from(line({ url: 'https://a.vn/3', text: 'ba' }) + '\r\n'),
+        Buffer.from(start),
+        Buffer.from([0xdf, 0xdf, 0x20, 0xc6, 0xc6, 0x20, 0xdf, 0xc6]), // no Vietnamese in any encoding
+        Buffer.from('"}\r\n'),
+        Buffer.from(line({ url: 'https://a.vn/4', text: 'bốn' }) + '\r\n'),
       ]),
     });
     const path = join(root, 'mixed.jsonl');
     const items = await ingestAll([path]);
-    expect(docsOf(items).map((doc) => doc.source)).toEqual([`${path}#1`, `${path}#3`]);
-    expect(faultsOf(items)).toEqual([{ source: path, record: 2, reason: `not valid UTF-8 text (byte 0xf4 at offset ${start.length})` }]);
+    expect(docsOf(items).map((doc) => [doc.source, doc.text, doc.decoding])).toEqual([
+      [`${path}#1`, 'một', utf8],
+      [`${path}#2`, 'Hội nghị thi đua', { charset: 'windows-1258', converted: 'windows-1258' }],
+      [`${path}#4`, 'bốn', utf8],
+    ]);
+    expect(faultsOf(items)).toEqual([
+      { source: path, record: 3, reason: expect.stringMatching(/^not valid UTF-8 text \(byte 0xdf at offset 35\), nor windows-1258, TCVN3 or VNI/) },
+    ]);
+  });
+
+  it('reads the page with the charset of the recorded HTTP headers when the crawler kept its bytes as Latin-1', () => {
+    const page = encodeWindows1258('<html><body><p>Cụm thi đua số 5 tổng kết năm 2023.</p></body></html>').toString('latin1');
+    const record = { url: 'https://a.vn/x', html: page, fetched_at: '2024-03-05T08:09:10Z', headers: { 'Content-Type': 'text/html; charset=windows-1258' } };
+    const input = recordToInput(Buffer.from(line(record)), { path: 'c.jsonl', record: 1 });
+    expect(input).toMatchObject({ charset: 'windows-1258', fetchedAt: '2024-03-05T08:09:10Z', content: 'html' });
+    expect(toDocument(input as Exclude<typeof input, { fault: unknown }>)).toMatchObject({
+      ok: true,
+      doc: { text: 'Cụm thi đua số 5 tổng kết năm 2023.', decoding: { charset: 'windows-1258', converted: 'windows-1258' } },
+    });
   });
 
   it('faults an empty or binary JSONL file once', async () => {

@@ -11,7 +11,7 @@ async function walked(paths: string[]): Promise<WalkEntry[]> {
 }
 
 describe('walkInputs', () => {
-  it('walks folders recursively in sorted order, keeping only .txt, .html, .htm and .jsonl', async () => {
+  it('walks folders recursively in sorted order, keeping only .txt, .html, .htm, .jsonl and .warc, gzipped or not', async () => {
     const root = await tempFolder({
       'b.txt': 'b',
       'a/z.html': '<p>z</p>',
@@ -23,26 +23,37 @@ describe('walkInputs', () => {
       '.hidden.txt': 'hidden',
       '.git/HEAD.txt': 'hidden',
       'A.txt': 'upper case sorts first',
+      'crawl.warc': 'WARC/1.1',
+      'crawl.warc.gz': '',
+      'd.html.gz': '',
+      'e.jsonl.GZ': '',
+      'f.pdf.gz': '',
+      'g.gz': '',
     });
     const entries = await walked([root]);
     expect(entries).toEqual([
-      { ok: true, path: join(root, 'A.txt'), format: 'txt' },
-      { ok: true, path: join(root, 'a/page.HTM'), format: 'html' },
-      { ok: true, path: join(root, 'a/y/x.jsonl'), format: 'jsonl' },
-      { ok: true, path: join(root, 'a/z.html'), format: 'html' },
-      { ok: true, path: join(root, 'b.txt'), format: 'txt' },
+      { ok: true, path: join(root, 'A.txt'), format: 'txt', gzip: false },
+      { ok: true, path: join(root, 'a/page.HTM'), format: 'html', gzip: false },
+      { ok: true, path: join(root, 'a/y/x.jsonl'), format: 'jsonl', gzip: false },
+      { ok: true, path: join(root, 'a/z.html'), format: 'html', gzip: false },
+      { ok: true, path: join(root, 'b.txt'), format: 'txt', gzip: false },
+      { ok: true, path: join(root, 'crawl.warc'), format: 'warc', gzip: false },
+      { ok: true, path: join(root, 'crawl.warc.gz'), format: 'warc', gzip: true },
+      { ok: true, path: join(root, 'd.html.gz'), format: 'html', gzip: true },
+      { ok: true, path: join(root, 'e.jsonl.GZ'), format: 'jsonl', gzip: true },
     ]);
   });
 
   it('keeps the order of the paths given and faults an explicit unsupported or missing path', async () => {
-    const root = await tempFolder({ 'report.pdf': '%PDF', 'README': 'x', 'one.txt': '1' });
+    const root = await tempFolder({ 'report.pdf': '%PDF', 'README': 'x', 'one.txt': '1', 'two.pdf.gz': '' });
     const missing = join(root, 'nope.txt');
-    const entries = await walked([join(root, 'report.pdf'), missing, join(root, 'one.txt'), join(root, 'README')]);
+    const entries = await walked([join(root, 'report.pdf'), missing, join(root, 'one.txt'), join(root, 'README'), join(root, 'two.pdf.gz')]);
     expect(entries).toEqual([
       { ok: false, fault: { source: join(root, 'report.pdf'), record: null, reason: 'unsupported file type (.pdf)' } },
       { ok: false, fault: { source: missing, record: null, reason: 'no such file or directory' } },
-      { ok: true, path: join(root, 'one.txt'), format: 'txt' },
+      { ok: true, path: join(root, 'one.txt'), format: 'txt', gzip: false },
       { ok: false, fault: { source: join(root, 'README'), record: null, reason: 'unsupported file type (no extension)' } },
+      { ok: false, fault: { source: join(root, 'two.pdf.gz'), record: null, reason: 'unsupported file type (.gz)' } },
     ]);
   });
 
@@ -53,7 +64,7 @@ describe('walkInputs', () => {
     await symlink(root, join(root, 'sub/loop'));
     const entries = await walked([root]);
     expect(entries).toEqual([
-      { ok: true, path: join(root, 'sub/a.txt'), format: 'txt' },
+      { ok: true, path: join(root, 'sub/a.txt'), format: 'txt', gzip: false },
       { ok: false, fault: { source: join(root, 'sub/broken.txt'), record: null, reason: 'no such file or directory' } },
     ]);
   });
