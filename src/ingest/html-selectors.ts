@@ -14,13 +14,13 @@ interface Rule {
   test: (element: Element) => boolean;
 }
 
-/** Rules filed by the key of their last compound; a `byAttribute` rule needs the named attribute. */
+/** Rules filed by what their last compound requires: an id, a class, an attribute (by name) or a tag. */
 export interface SelectorIndex {
   readonly sources: readonly string[];
   readonly byId: ReadonlyMap<string, Rule[]>;
   readonly byClass: ReadonlyMap<string, Rule[]>;
+  readonly byAttribute: ReadonlyMap<string, Rule[]>;
   readonly byTag: ReadonlyMap<string, Rule[]>;
-  readonly byAttribute: readonly { name: string; rule: Rule }[];
   readonly other: readonly Rule[];
 }
 
@@ -29,19 +29,22 @@ export const EMPTY_INDEX: SelectorIndex = indexSelectors([]);
 /** Compiles the selectors; throws on one that is not valid CSS or uses an unsupported pseudo-class. */
 export function indexSelectors(selectors: Iterable<string>): SelectorIndex {
   const sources = [...new Set(selectors)];
-  const keyed = { id: new Map<string, Rule[]>(), class: new Map<string, Rule[]>(), tag: new Map<string, Rule[]>() };
-  const byAttribute: { name: string; rule: Rule }[] = [];
+  const keyed = {
+    id: new Map<string, Rule[]>(),
+    class: new Map<string, Rule[]>(),
+    attribute: new Map<string, Rule[]>(),
+    tag: new Map<string, Rule[]>(),
+  };
   const other: Rule[] = [];
   for (const source of sources) {
     for (const complex of parse(source)) {
       const key = lastCompoundKey(complex);
       const rule: Rule = { source, test: compile<AnyNode, Element>([complex]) };
-      if (key.kind === 'attribute') byAttribute.push({ name: key.value, rule });
-      else if (key.kind === 'other') other.push(rule);
+      if (key.kind === 'other') other.push(rule);
       else fileUnder(keyed[key.kind], key.value, rule);
     }
   }
-  return { sources, byId: keyed.id, byClass: keyed.class, byTag: keyed.tag, byAttribute, other };
+  return { sources, byId: keyed.id, byClass: keyed.class, byAttribute: keyed.attribute, byTag: keyed.tag, other };
 }
 
 function fileUnder(map: Map<string, Rule[]>, key: string, rule: Rule): void {
@@ -52,7 +55,10 @@ function fileUnder(map: Map<string, Rule[]>, key: string, rule: Rule): void {
 
 type Key = { kind: 'id' | 'class' | 'tag' | 'attribute'; value: string } | { kind: 'other' };
 
-/** The most selective requirement of the last compound: id, then class, tag, attribute. */
+/**
+ * The most selective requirement of the last compound: id, then class, attribute (`div[data-slot="content"]`
+ * is tested on the few elements with a `data-slot`, not on every div), tag.
+ */
 function lastCompoundKey(complex: readonly Selector[]): Key {
   let start = complex.length;
   while (start > 0 && !isTraversal(complex[start - 1]!)) start--;
@@ -64,7 +70,7 @@ function lastCompoundKey(complex: readonly Selector[]): Key {
     if (token.ignoreCase !== true && token.name === 'class' && token.action === 'element') return [{ kind: 'class', value: token.value }];
     return [{ kind: 'attribute', value: token.name }];
   });
-  const order = ['id', 'class', 'tag', 'attribute'] as const;
+  const order = ['id', 'class', 'attribute', 'tag'] as const;
   for (const kind of order) {
     const key = keys.find((candidate) => candidate.kind === kind);
     if (key) return key;
@@ -95,7 +101,7 @@ export function matchElement(index: SelectorIndex, element: Element, matches: Se
       start = i + 1;
     }
   }
-  for (const { name, rule } of index.byAttribute) if (attribs[name] !== undefined) test(rule, element, matches);
+  if (index.byAttribute.size > 0) for (const name in attribs) testAll(index.byAttribute.get(name), element, matches);
   testAll(index.other, element, matches);
 }
 
