@@ -1,6 +1,6 @@
 /**
  * CSS selectors compiled once and matched all together during one walk of a page, as a browser's style engine
- * does: each is filed under what its last compound requires (an id, a class, a tag or an attribute), so an
+ * does: each is filed under what its last compound requires (an id, a class, an attribute or a tag), so an
  * element is tested only against the few selectors that can match it.
  */
 import { compile } from 'css-select';
