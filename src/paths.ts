@@ -3,15 +3,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder of thidua's package.json, found from this module (works from src/ under tests and from dist/). */
+let root: string | undefined;
+
+/**
+ * The folder of thidua's package.json, found from this module (works from src/ under tests and from dist/),
+ * once: the HTML extractor asks for its rules folder on every page.
+ */
 export function packageRoot(): string {
+  if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
     if (up === dir) throw new Error('cannot find thidua’s package.json above ' + fileURLToPath(import.meta.url));
     dir = up;
   }
-  return dir;
+  return (root = dir);
 }
 
 /** The rules shipped with the package. */

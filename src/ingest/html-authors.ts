@@ -2,10 +2,9 @@
  * The article's authors: people named by the profile's byline, JSON-LD, the author meta tag, a byline
  * element or the body's sign-off. Never the site or another organisation.
  */
-import type { CheerioAPI } from 'cheerio';
 import { isPageChrome } from './html-boilerplate.js';
-import { isElement, shortText, type Element } from './html-dom.js';
-import type { PageIndex } from './html-page.js';
+import { shortText, type Element } from './html-dom.js';
+import { selected, type PageIndex } from './html-page.js';
 import { cleanText, isSiteName, type Site } from './html-site.js';
 import { jsonLdPersonNames } from './json-ld.js';
 import type { JsonObject } from './json.js';
@@ -13,7 +12,6 @@ import type { JsonObject } from './json.js';
 const MAX_BYLINE_CHARS = 80;
 
 export function readAuthors(
-  $: CheerioAPI,
   page: PageIndex,
   ld: readonly JsonObject[],
   site: Site,
@@ -21,7 +19,7 @@ export function readAuthors(
   signOff: readonly string[],
 ): string[] {
   const sources: (() => string[])[] = [
-    () => profileSelectors.flatMap((selector) => bylineNames($(selector).toArray().filter(isElement), site)),
+    () => profileSelectors.flatMap((selector) => bylineNames(selected(page, selector), site)),
     () => jsonLdPersonNames(ld).flatMap((name) => personNames(name, site)),
     () => personNames(page.metas.get('name:author') ?? '', site),
     () => bylineNames(page.bylines.filter((element) => !isPageChrome(element)), site),

@@ -1,9 +1,8 @@
 /** Finds an article page's body containers and its lead (sapo), by site profile or by text density. */
-import type { CheerioAPI } from 'cheerio';
 import { isPageChrome, isSkipped } from './html-boilerplate.js';
 import { densestContainers, type Density } from './html-density.js';
 import { contains, isElement, shortText, type Element, type ParentNode } from './html-dom.js';
-import type { PageIndex } from './html-page.js';
+import { selected, type PageIndex } from './html-page.js';
 
 /** A container needs this much text to be believed: a template's container can be an empty shell. */
 const MIN_BODY_CHARS = 80;
@@ -13,19 +12,18 @@ const MIN_BODY_CHARS = 80;
  * schema.org `articleBody`, else the densest containers of the page.
  */
 export function findBody(
-  $: CheerioAPI,
   page: PageIndex,
   densities: ReadonlyMap<Element, Density>,
   bodySelectors: readonly string[],
 ): ParentNode[] {
-  for (const selector of [...bodySelectors, '[itemprop="articleBody"]']) {
-    const found = outermost($(selector).toArray().filter(isElement)).filter((element) => !isPageChrome(element));
+  for (const candidates of [...bodySelectors.map((selector) => selected(page, selector)), page.articleBodies]) {
+    const found = outermost(candidates).filter((element) => !isPageChrome(element));
     const chars = found.reduce((sum, element) => sum + (densities.get(element)?.chars ?? 0), 0);
     if (chars >= MIN_BODY_CHARS) return found;
   }
   const densest = densestContainers(densities);
   // A fragment or a page truncated early may have no <body> element at all.
-  return densest.length > 0 ? densest : [page.body ?? $.root()[0]!];
+  return densest.length > 0 ? densest : [page.body ?? page.root];
 }
 
 /** The elements not inside another of them. */
@@ -40,7 +38,6 @@ const MAX_LEAD_CHARS = 1500;
  * the headline. Never one inside the body (the body's text has it) or around it.
  */
 export function findLead(
-  $: CheerioAPI,
   page: PageIndex,
   body: readonly ParentNode[],
   leadSelectors: readonly string[],
@@ -55,13 +52,18 @@ export function findLead(
     );
   };
   for (const selector of leadSelectors) {
-    const lead = $(selector).toArray().filter(isElement).find(usable);
+    const lead = selected(page, selector).find(usable);
     if (lead) return lead;
   }
   const named = page.leads.find(usable);
   if (named) return named;
-  const headline = page.h1s[0];
-  return headline ? $(headline).nextAll('p, h2').toArray().filter(isElement).slice(0, 1).find(usable) : undefined;
+  const paragraph = page.h1s[0] && nextSibling(page.h1s[0], (element) => element.name === 'p' || element.name === 'h2');
+  return paragraph && usable(paragraph) ? paragraph : undefined;
+}
+
+function nextSibling(element: Element, test: (sibling: Element) => boolean): Element | undefined {
+  for (let sibling = element.next; sibling; sibling = sibling.next) if (isElement(sibling) && test(sibling)) return sibling;
+  return undefined;
 }
 
 /** Whether the body walk from `root` reaches `node`: it is inside, and nothing on the way is skipped. */

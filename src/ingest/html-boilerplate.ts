@@ -22,7 +22,7 @@ const BOX_PATTERN = new RegExp(
   ].join('|'),
 );
 
-const HIDDEN_CLASSES = new Set(['d-none', 'hidden', 'hide']);
+const HIDDEN_CLASS = /(?:^|\s)(?:d-none|hidden|hide)(?:\s|$)/;
 
 /** Headings of related-news lists, folded (see `fold`). */
 const RELATED_LABELS = new Set(
@@ -71,17 +71,18 @@ function isHidden(element: Element): boolean {
   return (
     hidden !== undefined ||
     (style !== undefined && /display\s*:\s*none/i.test(style)) ||
-    (className ?? '').split(/\s+/).some((name) => HIDDEN_CLASSES.has(name))
+    (className !== undefined && HIDDEN_CLASS.test(className))
   );
 }
 
 /** A block that opens with a related-news heading ("Tin liên quan", "TIN MỚI") followed by its list. */
 function isRelatedList(element: Element): boolean {
-  const children = element.children.filter(isElement);
-  if (children.length < 2) return false;
+  // Two element children at least, found without collecting them: this runs for every element.
+  const first = element.children.find(isElement);
+  if (!first || !element.children.some((child) => child !== first && isElement(child))) return false;
   // The label is a heading, not a box of its own that holds the list (that box is caught by itself).
-  if (children[0]!.children.some((child) => isElement(child) && BLOCK_TAGS.has(child.name))) return false;
-  const label = shortText(children[0]!, MAX_LABEL_CHARS);
+  if (first.children.some((child) => isElement(child) && BLOCK_TAGS.has(child.name))) return false;
+  const label = shortText(first, MAX_LABEL_CHARS);
   return label !== null && RELATED_LABELS.has(fold(label));
 }
 

@@ -1,5 +1,4 @@
 /** Small helpers over cheerio's DOM. Walks are iterative: broken pages can nest elements very deeply. */
-import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { collapseWhitespace } from './whitespace.js';
 
@@ -13,10 +12,6 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 
 export function isElement(node: AnyNode | null): node is Element {
   return node !== null && 'attribs' in node;
-}
-
-export function elements($: CheerioAPI, selector: string): Element[] {
-  return $(selector).toArray().filter(isElement);
 }
 
 export function contains(ancestor: AnyNode, node: AnyNode): boolean {

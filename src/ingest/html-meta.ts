@@ -39,11 +39,11 @@ export interface HeadContext {
   signOff: readonly string[];
 }
 
-export function readMeta($: CheerioAPI, { page, ld, site, profile, fetchedAt, signOff }: HeadContext): ArticleMeta {
+export function readMeta({ page, ld, site, profile, fetchedAt, signOff }: HeadContext): ArticleMeta {
   return {
-    title: readTitle($, page, site, profile?.title ?? []),
-    published: readPublished($, page, ld, profile?.published ?? [], fetchedAt),
-    authors: readAuthors($, page, ld, site, profile?.authors ?? [], signOff),
+    title: readTitle(page, site, profile?.title ?? []),
+    published: readPublished(page, ld, profile?.published ?? [], fetchedAt),
+    authors: readAuthors(page, ld, site, profile?.authors ?? [], signOff),
   };
 }
 
@@ -52,7 +52,7 @@ export function readHtmlHead($: CheerioAPI): HtmlHead {
   const page = indexPage($.root()[0]!);
   const url = pageUrl(page);
   const context = { page, ld: jsonLdNodes(page.jsonLd), site: siteOf(page, url), profile: null, fetchedAt: new Date(), signOff: [] };
-  return { meta: readMeta($, context), url };
+  return { meta: readMeta(context), url };
 }
 
 function absoluteUrl(url: string | null): string | null {

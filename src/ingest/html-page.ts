@@ -1,11 +1,13 @@
 /**
- * One walk over the whole parsed page that gathers what the metadata readers need (head tags, JSON-LD,
- * headings, date and byline elements), so that no reader has to scan the tree again.
+ * One walk over the whole parsed page that gathers what the readers need (head tags, JSON-LD, headings,
+ * date and byline elements, the elements site profiles select), so that no reader has to scan the tree again.
  */
 import type { AnyNode } from 'domhandler';
 import { isElement, type Element, type ParentNode } from './html-dom.js';
+import { emptyMatches, matchElement, EMPTY_INDEX, type SelectorIndex, type SelectorMatches } from './html-selectors.js';
 
 export interface PageIndex {
+  root: ParentNode;
   /** First non-empty `content` per meta key: "property:og:title", "name:author", "itemprop:datePublished"… */
   metas: Map<string, string>;
   /** `href` of the first `<link rel="canonical">`. */
@@ -25,7 +27,11 @@ export interface PageIndex {
   bylines: Element[];
   /** Elements whose class, id or role names a lead ("sapo"), in document order. */
   leads: Element[];
+  /** Elements marked `itemprop="articleBody"`, in document order. */
+  articleBodies: Element[];
   body: Element | null;
+  /** The elements each selector of the index finds, in document order (never inside a script, style or svg). */
+  matches: SelectorMatches;
 }
 
 const DATE_NAME = /date|time|publish|ngay-?dang/;
@@ -34,8 +40,9 @@ const BYLINE_NAME = /author|byline|tac-?gia|writer|reporter/;
 const LEAD_NAME = /sapo|summary|description|(?:^|[\s_-])(?:lead|intro|chapeau)(?:[\s_-]|$)/;
 const SAVED_FROM = /^\s*saved from url=\(\d+\)(\S+)/;
 
-export function indexPage(root: ParentNode): PageIndex {
+export function indexPage(root: ParentNode, selectors: SelectorIndex = EMPTY_INDEX): PageIndex {
   const page: PageIndex = {
+    root,
     metas: new Map(),
     canonical: null,
     savedFrom: null,
@@ -46,7 +53,9 @@ export function indexPage(root: ParentNode): PageIndex {
     dateElements: [],
     bylines: [],
     leads: [],
+    articleBodies: [],
     body: null,
+    matches: emptyMatches(selectors),
   };
   const stack: AnyNode[] = [...root.children].reverse();
   while (stack.length > 0) {
@@ -56,6 +65,7 @@ export function indexPage(root: ParentNode): PageIndex {
       continue;
     }
     if (!isElement(node)) continue;
+    matchElement(selectors, node, page.matches);
     if (visit(node, page)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return page;
@@ -94,7 +104,9 @@ function visit(element: Element, page: PageIndex): boolean {
       if (attribs['rel'] === 'author' || /\/tac-gia\//.test(attribs['href'] ?? '')) page.bylines.push(element);
       return true;
   }
-  if (attribs['itemprop'] === 'datePublished' && element.name !== 'meta') {
+  const itemprop = attribs['itemprop'];
+  if (itemprop === 'articleBody') page.articleBodies.push(element);
+  if (itemprop === 'datePublished' && element.name !== 'meta') {
     const value = attribs['datetime'] ?? attribs['content'];
     if (value) page.datetimes.push(value);
   }
@@ -106,6 +118,13 @@ function visit(element: Element, page: PageIndex): boolean {
     if (BYLINE_NAME.test(lower)) page.bylines.push(element);
   }
   return true;
+}
+
+/** The elements a selector of the page's index finds. */
+export function selected(page: PageIndex, selector: string): Element[] {
+  const found = page.matches.get(selector);
+  if (!found) throw new Error(`selector "${selector}" was not in the index the page was walked with`);
+  return found;
 }
 
 function recordMeta(attribs: Record<string, string>, metas: Map<string, string>): void {

@@ -4,10 +4,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { load, type CheerioAPI } from 'cheerio';
 import { RuleFileError } from '../extract/engine/errors.js';
 import { readYamlFile, type YamlFile } from '../extract/engine/yaml-file.js';
 import { defaultRulesDir } from '../paths.js';
+import { selected, type PageIndex } from './html-page.js';
+import { indexSelectors, type SelectorIndex } from './html-selectors.js';
 
 /** Each selector field lists alternatives, tried in order; the first that finds something wins. */
 export interface SiteProfile {
@@ -57,9 +58,6 @@ function siteFiles(dir: string): string[] {
   }
 }
 
-/** A tiny document to compile selectors against: cheerio throws on a selector it cannot parse. */
-let probe: CheerioAPI | undefined;
-
 export function profileFromYaml(yaml: YamlFile): SiteProfile {
   const fail = (path: (string | number)[], detail: string): never => {
     throw new RuleFileError(yaml.file, yaml.lineOf(path), detail);
@@ -79,7 +77,7 @@ export function profileFromYaml(yaml: YamlFile): SiteProfile {
   });
   const selector = (path: (string | number)[], value: string): string => {
     try {
-      (probe ??= load('<p></p>'))(value);
+      indexSelectors([value]);
     } catch (err) {
       fail(path, `invalid CSS selector "${value}": ${(err as Error).message}`);
     }
@@ -114,12 +112,28 @@ function stringList(
   return (list as string[]).map((item) => item.trim());
 }
 
+const indexes = new WeakMap<readonly SiteProfile[], SelectorIndex>();
+
+/** Every selector of the profiles, compiled once per list of profiles, for the page walk to match. */
+export function profileSelectors(profiles: readonly SiteProfile[]): SelectorIndex {
+  let index = indexes.get(profiles);
+  if (!index) {
+    const selectors = profiles.flatMap((profile) => [
+      ...(profile.detect === null ? [] : [profile.detect]),
+      ...SELECTOR_FIELDS.flatMap((field) => profile[field]),
+    ]);
+    index = indexSelectors(selectors);
+    indexes.set(profiles, index);
+  }
+  return index;
+}
+
 /**
- * The profile for the host (longest match). Only a page whose host is unknown is matched by `detect`
- * selectors, since each one costs a scan of the page.
+ * The profile for the host (longest match); for a page whose host is unknown, the first whose `detect`
+ * selector finds something. The page must have been walked with the profiles' selectors.
  */
-export function chooseProfile(profiles: readonly SiteProfile[], host: string | null, $: CheerioAPI): SiteProfile | null {
-  if (!host) return profiles.find((profile) => profile.detect !== null && $(profile.detect).length > 0) ?? null;
+export function chooseProfile(profiles: readonly SiteProfile[], host: string | null, page: PageIndex): SiteProfile | null {
+  if (!host) return profiles.find((profile) => profile.detect !== null && selected(page, profile.detect).length > 0) ?? null;
   let best: { profile: SiteProfile; length: number } | null = null;
   for (const profile of profiles) {
     for (const pattern of profile.hosts) {

@@ -2,10 +2,9 @@
  * The publication date-time of a page, from the most trusted source that gives a believable one: a site
  * profile's element, machine-readable meta tags, JSON-LD, <time datetime>, then the date a reader sees.
  */
-import type { CheerioAPI } from 'cheerio';
 import { isPageChrome } from './html-boilerplate.js';
 import { isElement, shortText, type Element } from './html-dom.js';
-import type { PageIndex } from './html-page.js';
+import { selected, type PageIndex } from './html-page.js';
 import type { JsonObject } from './json.js';
 import { earliestInstant, normalizePublished, parseVisibleDate, VIETNAM_OFFSET } from './published-date.js';
 
@@ -22,7 +21,6 @@ const META_KEYS = ['property:article:published_time', 'itemprop:datePublished', 
  * later than `fetchedAt` is refused; a bare date gives way to a later source that has the time of that day.
  */
 export function readPublished(
-  $: CheerioAPI,
   page: PageIndex,
   ld: readonly JsonObject[],
   profileSelectors: readonly string[],
@@ -30,7 +28,7 @@ export function readPublished(
 ): string | null {
   const latest = fetchedAt.getTime() + FUTURE_TOLERANCE_MS;
   let dateOnly: string | null = null;
-  for (const candidate of candidates($, page, ld, profileSelectors)) {
+  for (const candidate of candidates(page, ld, profileSelectors)) {
     if (!candidate || earliestInstant(candidate) > latest) continue;
     if (candidate.length > 10) {
       if (!dateOnly || candidate.startsWith(dateOnly)) return candidate;
@@ -43,13 +41,12 @@ export function readPublished(
 
 /** The candidates in order of trust, read lazily: the visible ones cost a look at the page. */
 function* candidates(
-  $: CheerioAPI,
   page: PageIndex,
   ld: readonly JsonObject[],
   profileSelectors: readonly string[],
 ): Generator<string | null> {
   for (const selector of profileSelectors) {
-    for (const element of $(selector).toArray().filter(isElement)) yield elementDate(element);
+    for (const element of selected(page, selector)) yield elementDate(element);
   }
   for (const key of META_KEYS) yield machineDate(page.metas.get(key));
   for (const node of ld) yield machineDate(node['datePublished']);

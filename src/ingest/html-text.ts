@@ -7,8 +7,8 @@ import { findBody, findLead } from './html-body.js';
 import { isCaption } from './html-captions.js';
 import { isRelatedLine, isSkipped } from './html-boilerplate.js';
 import { linkDensity, measureDensity, type Density } from './html-density.js';
-import { BLOCK_TAGS, isElement, walk, type Element, type ParentNode } from './html-dom.js';
-import { indexPage, type PageIndex } from './html-page.js';
+import { BLOCK_TAGS, contains, isElement, walk, type Element, type ParentNode } from './html-dom.js';
+import { indexPage, selected, type PageIndex } from './html-page.js';
 import type { SiteProfile } from './html-profiles.js';
 import { collapseWhitespace } from './whitespace.js';
 
@@ -18,16 +18,17 @@ export type TextSelectors = Pick<SiteProfile, 'body' | 'lead' | 'captions' | 'no
 const NO_SELECTORS: TextSelectors = { body: [], lead: [], captions: [], noise: [] };
 
 /** The article's lead and body as paragraphs (the lead first), with the body's captions and sign-off. */
-export function readArticleText($: CheerioAPI, page: PageIndex, selectors: TextSelectors = NO_SELECTORS): BodyText {
-  const densities = measureDensity(page.body ?? $.root()[0]!);
-  const body = findBody($, page, densities, selectors.body);
-  const inBody = (selector: string) => $(body).find(selector).toArray().filter(isElement);
+export function readArticleText(page: PageIndex, selectors: TextSelectors = NO_SELECTORS): BodyText {
+  const densities = measureDensity(page.body ?? page.root);
+  const body = findBody(page, densities, selectors.body);
+  const inBody = (selector: string) =>
+    selected(page, selector).filter((element) => body.some((root) => root !== element && contains(root, element)));
   const context: TextContext = {
     densities,
     noise: new Set(selectors.noise.flatMap(inBody)),
     captions: new Set(selectors.captions.flatMap(inBody)),
   };
-  const lead = findLead($, page, body, selectors.lead);
+  const lead = findLead(page, body, selectors.lead);
   const leadText = lead ? readBodyText([lead], context) : { paragraphs: [], captions: [], signOff: [] };
   const bodyText = readBodyText(body, context);
   return {
@@ -42,7 +43,7 @@ export function readArticleText($: CheerioAPI, page: PageIndex, selectors: TextS
 
 /** The main text of a page as paragraphs, found without a site profile. */
 export function extractMainText($: CheerioAPI): string[] {
-  return readArticleText($, indexPage($.root()[0]!)).paragraphs;
+  return readArticleText(indexPage($.root()[0]!)).paragraphs;
 }
 
 export interface BodyText {

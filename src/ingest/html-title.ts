@@ -1,13 +1,12 @@
 /** The article's headline: the profile's or the page's <h1>, else og:title or <title> without the site's name. */
-import type { CheerioAPI } from 'cheerio';
 import { isPageChrome } from './html-boilerplate.js';
-import { isElement, textContent } from './html-dom.js';
-import type { PageIndex } from './html-page.js';
+import { textContent } from './html-dom.js';
+import { selected, type PageIndex } from './html-page.js';
 import { cleanText, isSiteName, type Site } from './html-site.js';
 
-export function readTitle($: CheerioAPI, page: PageIndex, site: Site, titleSelectors: readonly string[]): string | null {
+export function readTitle(page: PageIndex, site: Site, titleSelectors: readonly string[]): string | null {
   for (const selector of titleSelectors) {
-    const title = firstText($(selector).toArray().filter(isElement));
+    const title = firstText(selected(page, selector));
     if (title) return title;
   }
   // A logo in an <h1> names the site, not the article.

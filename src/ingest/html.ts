@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import type { ArticleMeta } from '../types.js';
 import { pageUrl, readMeta, siteOf } from './html-meta.js';
 import { indexPage } from './html-page.js';
-import { chooseProfile, loadSiteProfiles, type SiteProfile } from './html-profiles.js';
+import { chooseProfile, loadSiteProfiles, profileSelectors, type SiteProfile } from './html-profiles.js';
 import { hostOf } from './html-site.js';
 import { readArticleText } from './html-text.js';
 import { fileStem } from './ids.js';
@@ -46,19 +46,19 @@ export function parseArticleHtml(html: string, opts: ParseOptions = {}): ParsedH
     return { ok: false, reason: `HTML nested too deeply (${unclosed} unclosed tags)` };
   }
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const page = indexPage($.root()[0]!);
+  const profiles = opts.profiles === false ? [] : (opts.profiles ?? loadSiteProfiles());
+  const page = indexPage($.root()[0]!, profileSelectors(profiles));
   const url = pageUrl(page);
   const site = siteOf(page, opts.url ?? url);
-  const profiles = opts.profiles === false ? [] : (opts.profiles ?? loadSiteProfiles());
-  const profile = chooseProfile(profiles, hostOf(opts.url ?? null) ?? site.host, $);
-  const { paragraphs, captions, signOff } = readArticleText($, page, profile ?? undefined);
+  const profile = chooseProfile(profiles, hostOf(opts.url ?? null) ?? site.host, page);
+  const { paragraphs, captions, signOff } = readArticleText(page, profile ?? undefined);
   const ld = jsonLdNodes(page.jsonLd);
   let text = paragraphs.join('\n\n');
   const ldBody = jsonLdArticleBody(ld);
   if (text.length < MIN_MARKUP_TEXT_CHARS && ldBody && isComplete(ldBody, text)) text = ldBody;
   if (text === '') return { ok: false, reason: 'no article text found in the HTML' };
   const fetchedAt = opts.fetchedAt ? new Date(opts.fetchedAt) : new Date();
-  const meta = readMeta($, { page, ld, site, profile, fetchedAt, signOff });
+  const meta = readMeta({ page, ld, site, profile, fetchedAt, signOff });
   return { ok: true, article: { text, captions, meta, url: opts.url ?? url } };
 }
 
@@ -82,17 +82,31 @@ export function htmlToDocument(
   return documentItem({ id: fileStem(source), source, format: 'html', url, text, meta, captions }, origin, opts);
 }
 
-const VOID_TAGS = 'area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr';
-const OPENING_TAG = new RegExp(`<(?!(?:${VOID_TAGS})\\b)[a-z]`, 'gi');
-const CLOSING_TAG = /<\/[a-z]/gi;
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
-/** Opening tags (void elements aside) minus closing tags: a cheap upper bound on the parser's open elements. */
+/**
+ * Opening tags (void elements aside) minus closing tags: a cheap upper bound on the parser's open elements.
+ * A tag is "<" or "</" then an ASCII letter; its name is the run of word characters that follows.
+ */
 function unclosedTagCount(html: string): number {
-  return count(html, OPENING_TAG) - count(html, CLOSING_TAG);
+  let unclosed = 0;
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    if (isAsciiLetter(html.charCodeAt(i + 1))) {
+      let end = i + 2;
+      while (isWordChar(html.charCodeAt(end))) end++;
+      if (!VOID_TAGS.has(html.slice(i + 1, end).toLowerCase())) unclosed++;
+    } else if (html.charCodeAt(i + 1) === 47 /* / */ && isAsciiLetter(html.charCodeAt(i + 2))) {
+      unclosed--;
+    }
+  }
+  return unclosed;
 }
 
-function count(text: string, pattern: RegExp): number {
-  let n = 0;
-  for (const _ of text.matchAll(pattern)) n++;
-  return n;
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** A character of the regex class \w. */
+function isWordChar(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
 }
