@@ -3,8 +3,9 @@
  * the same database. The result must hold the same articles and facts as a clean run (sorted JSONL exports
  * compared line by line) and pass SQLite's integrity check.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { storedArticles } from './database-counts.js';
 import { CLI, runToEnd, spawnPiped } from './measure.js';
 
 export interface KillTestResult {
@@ -13,7 +14,7 @@ export interface KillTestResult {
   killAtSeconds: number;
   /** False if the run ended on its own before the kill came. */
   killed: boolean;
-  /** Articles the killed run had committed (null if its database could not be read as it was left). */
+  /** Articles the killed run had committed (null if it left no readable database). */
   articlesAtKill: number | null;
   cleanArticles: number;
   rerunArticles: number;
@@ -35,7 +36,7 @@ export async function killAndRerun(dir: string, cleanDb: string, crashDb: string
     },
   );
   clearTimeout(timer);
-  const articlesAtKill = countArticles(crashDb);
+  const articlesAtKill = storedArticles(crashDb);
   await runToEnd(spawnPiped(process.execPath, [CLI, 'run', dir, '--db', crashDb, '--quiet']));
   const clean = await sortedExport(cleanDb);
   const rerun = await sortedExport(crashDb);
@@ -73,21 +74,6 @@ function differingLines(a: string[], b: string[]): number {
     else unmatched++;
   }
   return unmatched + [...counts.values()].reduce((sum, n) => sum + n, 0);
-}
-
-/** Read-only, so that this look does not recover the database before the rerun does. */
-function countArticles(path: string): number | null {
-  if (!existsSync(path)) return 0;
-  try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return null;
-  }
 }
 
 function integrityCheck(path: string): string {

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ensureCorpus, type Corpus } from './corpus.js';
+import { storedArticles, storedStories } from './database-counts.js';
 import { killAndRerun, removeDatabase } from './kill-test.js';
 import { measureFloor, measurePipeline } from './measure.js';
 import { parseOptions } from './options.js';
@@ -21,6 +22,20 @@ const KILL_TEST_SIZE = 10_000;
 const log = (line: string): void => {
   process.stderr.write(`[bench] ${line}\n`);
 };
+
+const HEARTBEAT_MS = 30_000;
+
+/** Logs what is being waited for, then every 30 s how long it has been running. */
+async function whileLogging<T>(what: string, work: Promise<T>): Promise<T> {
+  log(what);
+  const started = performance.now();
+  const timer = setInterval(() => log(`${what}: ${((performance.now() - started) / 1000).toFixed(0)} s…`), HEARTBEAT_MS);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -40,16 +55,13 @@ async function main(): Promise<void> {
     const floor = measureFloor(corpus.dir);
     const db = dbOf(corpus, 'clean');
     removeDatabase(db);
-    log(`${label}: thidua run into a fresh database`);
-    const first = await measurePipeline(corpus.dir, db, corpus.count, corpus.bytes);
-    log(`${label}: ${first.seconds.toFixed(1)} s, ${(corpus.count / first.seconds).toFixed(0)} articles/s; rerun over the same input`);
-    const rerun = await measurePipeline(corpus.dir, db, corpus.count, corpus.bytes);
-    results.push({ corpus, floor, first, rerun });
+    const first = await whileLogging(`${label}: thidua run into a fresh database`, measurePipeline(corpus.dir, db, corpus.count, corpus.bytes));
+    log(`${label}: ${first.seconds.toFixed(1)} s, ${(corpus.count / first.seconds).toFixed(0)} articles/s`);
+    const stored = storedArticles(db);
+    const stories = storedStories(db);
+    const rerun = await whileLogging(`${label}: rerun over the same input`, measurePipeline(corpus.dir, db, corpus.count, corpus.bytes));
+    results.push({ corpus, floor, first, rerun, stored, stories });
   }
-
-  const htmlCorpus = corpora.filter((c) => c.kind === 'html').sort((a, b) => a.count - b.count)[0] ?? null;
-  log(`HTML main text: parseArticleHtml vs Readability over ${Math.min(options.htmlSample, htmlCorpus?.count ?? 0)} generated pages and the real fixture pages`);
-  const readability = compareWithReadability(htmlCorpus?.dir ?? null, options.htmlSample);
 
   let killTest: BenchResults['killTest'] = null;
   const textRuns = results.filter((r) => r.corpus.kind === 'text');
@@ -57,10 +69,13 @@ async function main(): Promise<void> {
   if (options.killTest && killTarget) {
     const share = 0.3 + new Random(options.seed).next() * 0.4;
     const label = `${killTarget.corpus.kind}-${killTarget.corpus.count}`;
-    log(`${label}: kill -9 at ${(share * 100).toFixed(0)}% of the clean run, then rerun`);
-    const outcome = await killAndRerun(killTarget.corpus.dir, dbOf(killTarget.corpus, 'clean'), dbOf(killTarget.corpus, 'killed'), killTarget.first.seconds, share);
+    const outcome = await whileLogging(`${label}: kill -9 at ${(share * 100).toFixed(0)}% of the clean run, then rerun`, killAndRerun(killTarget.corpus.dir, dbOf(killTarget.corpus, 'clean'), dbOf(killTarget.corpus, 'killed'), killTarget.first.seconds, share));
     killTest = { ...outcome, corpus: label };
   }
+
+  const htmlCorpus = corpora.filter((c) => c.kind === 'html').sort((a, b) => a.count - b.count)[0] ?? null;
+  log(`HTML main text: parseArticleHtml vs Readability over ${Math.min(options.htmlSample, htmlCorpus?.count ?? 0)} generated pages and the real fixture pages`);
+  const readability = compareWithReadability(htmlCorpus?.dir ?? null, options.htmlSample);
 
   const report: BenchResults = {
     machine: { cores: availableParallelism(), node: process.version, commit: gitCommit(), date: new Date().toISOString() },

@@ -11,6 +11,9 @@ export interface CorpusResult {
   floor: Throughput;
   first: PipelineRun;
   rerun: PipelineRun;
+  /** Articles and stories in the database after the first run. */
+  stored: number | null;
+  stories: number | null;
 }
 
 export interface BenchResults {
@@ -76,11 +79,13 @@ export function formatReport(results: BenchResults): string {
   const lines = [`thidua bench — ${machine.date}, ${machine.cores} cores, node ${machine.node}, commit ${machine.commit}`, ''];
   lines.push(
     table(
-      ['corpus', 'articles', 'MB', 'floor art/s', 'floor MB/s', 'run s', 'art/s', 'MB/s', 'peak RSS MB', 'rerun s', 'rerun/first'],
-      results.corpora.map(({ corpus, floor, first, rerun }) => [
+      ['corpus', 'files', 'MB', 'stored', 'stories', 'floor art/s', 'floor MB/s', 'run s', 'art/s', 'MB/s', 'peak RSS MB', 'rerun s', 'rerun/first'],
+      results.corpora.map(({ corpus, floor, first, rerun, stored, stories }) => [
         name(corpus),
         int(corpus.count),
         fixed(corpus.bytes / 1e6),
+        stored === null ? '?' : int(stored),
+        stories === null ? '?' : int(stories),
         int(articlesPerSecond(floor)),
         fixed(megabytesPerSecond(floor)),
         fixed(first.seconds),
@@ -123,8 +128,8 @@ function readabilityLines({ speed, fixtures }: ReadabilityComparison): string[] 
 
 function killLine(k: KillTestResult & { corpus: string }): string {
   const at = `${fixed(k.killAtSeconds)} s (${int(k.killAtShare * 100)}% of the clean run)`;
-  const stored = k.articlesAtKill === null ? 'unknown' : int(k.articlesAtKill);
-  return `kill test on ${k.corpus}: SIGKILL at ${at}, ${stored} articles stored at the kill; after the rerun ${int(k.rerunArticles)} articles vs ${int(k.cleanArticles)} clean, ${k.differingLines} differing export lines, integrity_check ${k.integrity}`;
+  const stored = k.articlesAtKill === null ? 'no readable database at the kill' : `${int(k.articlesAtKill)} articles stored at the kill`;
+  return `kill test on ${k.corpus}: SIGKILL at ${at}, ${stored}; after the rerun ${int(k.rerunArticles)} articles vs ${int(k.cleanArticles)} clean, ${k.differingLines} differing export lines, integrity_check ${k.integrity}`;
 }
 
 function table(header: string[], rows: string[][]): string {
