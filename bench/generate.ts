@@ -11,7 +11,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 export type CorpusKind = 'text' | 'html';
 
-export const SYNDICATED_SHARE = 0.05;
+const SYNDICATED_SHARE = 0.05;
 /** A copy reprints one of this many articles before it. */
 const SYNDICATION_WINDOW = 500;
 

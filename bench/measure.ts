@@ -98,7 +98,7 @@ function readProcStatus(pid: number | undefined): string | null {
   }
 }
 
-export type Child = ReturnType<typeof spawn>;
+type Child = ReturnType<typeof spawn>;
 
 /** A child running `command args`, its output piped. */
 export function spawnPiped(command: string, args: string[]): Child {

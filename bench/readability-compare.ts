@@ -18,12 +18,12 @@ interface Extracted {
 
 type Extractor = (html: string) => Extracted | null;
 
-export const ours: Extractor = (html) => {
+const ours: Extractor = (html) => {
   const parsed = parseArticleHtml(html);
   return parsed.ok ? { title: parsed.article.meta.title ?? '', text: parsed.article.text } : null;
 };
 
-export const readability: Extractor = (html) => {
+const readability: Extractor = (html) => {
   const article = new Readability(parseHTML(html).document).parse();
   return article ? { title: article.title ?? '', text: article.textContent ?? '' } : null;
 };
