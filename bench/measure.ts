@@ -1,8 +1,9 @@
 /**
  * Timing and memory of the two things compared on each corpus: the floor (read every file and NFC-normalize it,
  * nothing else) in this process, and `thidua run` as a child process, timed by wall clock, its peak resident
- * memory taken from GNU time (%M, the kernel's maxrss of the child, worker threads included) where installed,
- * else by polling the child's VmHWM in /proc.
+ * memory taken from GNU time (%M, the kernel's maxrss of the child, worker threads included; were the pipeline
+ * to fork processes of its own, that is the largest one, not their sum) where installed, else by polling the
+ * child's VmHWM in /proc.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
