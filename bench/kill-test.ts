@@ -56,7 +56,8 @@ export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 }
 
-async function sortedExport(db: string): Promise<string[]> {
+/** The database's `thidua export`, lines sorted. */
+export async function sortedExport(db: string): Promise<string[]> {
   const out = `${db}.export.jsonl`;
   await runToEnd(spawnPiped(process.execPath, [CLI, 'export', '--db', db, '--format', 'jsonl', '--out', out]));
   const lines = readFileSync(out, 'utf8').split('\n').filter((line) => line !== '');
@@ -64,7 +65,8 @@ async function sortedExport(db: string): Promise<string[]> {
   return lines.sort();
 }
 
-function differingLines(a: string[], b: string[]): number {
+/** Lines of one sorted export missing from the other, both ways. */
+export function differingLines(a: string[], b: string[]): number {
   const counts = new Map<string, number>();
   for (const line of a) counts.set(line, (counts.get(line) ?? 0) + 1);
   let unmatched = 0;

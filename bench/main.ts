@@ -14,6 +14,7 @@ import { measureFloor, measurePipeline } from './measure.js';
 import { parseOptions } from './options.js';
 import { Random } from './prng.js';
 import { compareWithReadability } from './readability-compare.js';
+import { measureRegeneration } from './regeneration.js';
 import { checks, formatReport, type BenchResults, type CorpusResult } from './report.js';
 import { loadVocabulary } from './vocabulary.js';
 
@@ -73,6 +74,15 @@ async function main(): Promise<void> {
     killTest = { ...outcome, corpus: label };
   }
 
+  // Regeneration after a rule change: on the 10k HTML corpus if there is one, else the smallest corpus.
+  const regenTarget = results.find((r) => r.corpus.kind === 'html' && r.corpus.count === KILL_TEST_SIZE) ?? [...results].sort((a, b) => a.corpus.count - b.corpus.count)[0];
+  let regeneration: BenchResults['regeneration'] = null;
+  if (regenTarget) {
+    const label = `${regenTarget.corpus.kind}-${regenTarget.corpus.count}`;
+    const outcome = await whileLogging(`${label}: a rule file changed, rerun; reverted, rerun`, measureRegeneration(regenTarget.corpus, dbOf(regenTarget.corpus, 'clean'), dbOf(regenTarget.corpus, 'rules'), regenTarget.first.seconds));
+    regeneration = { ...outcome, corpus: label };
+  }
+
   const htmlCorpus = corpora.filter((c) => c.kind === 'html').sort((a, b) => a.count - b.count)[0] ?? null;
   log(`HTML main text: parseArticleHtml vs Readability over ${Math.min(options.htmlSample, htmlCorpus?.count ?? 0)} generated pages and the real fixture pages`);
   const readability = compareWithReadability(htmlCorpus?.dir ?? null, options.htmlSample);
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     corpora: results,
     readability,
     killTest,
+    regeneration,
   };
   process.stdout.write(formatReport(report));
   mkdirSync(dirname(options.out), { recursive: true });

@@ -57,9 +57,9 @@ export function measureFloor(dir: string): Throughput {
   return { articles: files.length, bytes, seconds };
 }
 
-/** `thidua run DIR --db DB` to its end; throws unless it exits 0. */
-export async function measurePipeline(dir: string, db: string, articles: number, bytes: number): Promise<PipelineRun> {
-  const args = [CLI, 'run', dir, '--db', db];
+/** `thidua run DIR --db DB [extra]` to its end; throws unless it exits 0. */
+export async function measurePipeline(dir: string, db: string, articles: number, bytes: number, extra: string[] = []): Promise<PipelineRun> {
+  const args = [CLI, 'run', dir, '--db', db, ...extra];
   const started = performance.now();
   const { stdout, peakRssMb } = existsSync(GNU_TIME) ? await runUnderGnuTime(args) : await runPollingRss(args);
   return { articles, bytes, seconds: (performance.now() - started) / 1000, peakRssMb, summary: stdout.trim() };

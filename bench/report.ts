@@ -3,6 +3,7 @@
  */
 import type { Corpus } from './corpus.js';
 import type { KillTestResult } from './kill-test.js';
+import type { RegenerationResult } from './regeneration.js';
 import { articlesPerSecond, megabytesPerSecond, type PipelineRun, type Throughput } from './measure.js';
 import { fixtureTotal, type FixtureScore, type ReadabilityComparison } from './readability-compare.js';
 
@@ -21,6 +22,7 @@ export interface BenchResults {
   corpora: CorpusResult[];
   readability: ReadabilityComparison | null;
   killTest: (KillTestResult & { corpus: string }) | null;
+  regeneration: (RegenerationResult & { corpus: string }) | null;
 }
 
 export interface Check {
@@ -35,6 +37,7 @@ export const TARGETS = {
   peakRssMb: 400,
   peakRssAtArticles: 100_000,
   rerunShare: 0.05,
+  ruleChangeShare: 0.3,
   speedupOverReadability: 5,
 };
 
@@ -71,6 +74,12 @@ export function checks(results: BenchResults): Check[] {
     list.push({ target: `${k.corpus}: kill -9 then rerun = clean run`, measured: k.killed ? `${k.differingLines} differing export lines` : 'run ended before the kill', pass: same });
     list.push({ target: `${k.corpus}: PRAGMA integrity_check after kill and rerun`, measured: k.integrity, pass: k.integrity === 'ok' });
   }
+  if (results.regeneration) {
+    const r = results.regeneration;
+    const share = r.changedSeconds / r.firstSeconds;
+    list.push({ target: `${r.corpus}: rerun after a change to one rule file ≤${TARGETS.ruleChangeShare * 100}% of the first run`, measured: `${fixed(share * 100)}%`, pass: share <= TARGETS.ruleChangeShare });
+    list.push({ target: `${r.corpus}: change then revert gives the original facts`, measured: `${r.differingLines} differing export lines`, pass: r.differingLines === 0 });
+  }
   return list;
 }
 
@@ -99,6 +108,14 @@ export function formatReport(results: BenchResults): string {
   );
   if (results.readability) lines.push('', ...readabilityLines(results.readability));
   if (results.killTest) lines.push('', killLine(results.killTest));
+  if (results.regeneration) {
+    const r = results.regeneration;
+    lines.push(
+      '',
+      `rule change on ${r.corpus} (${r.edit}): rerun ${fixed(r.changedSeconds)} s (${fixed((r.changedSeconds / r.firstSeconds) * 100)}% of the first run) — ${r.changedSummary}`,
+      `  reverted: rerun ${fixed(r.revertedSeconds)} s — ${r.revertedSummary}; ${r.differingLines} export lines differ from before the change`,
+    );
+  }
   const list = checks(results);
   lines.push('', table(['target', 'measured', ''], list.map((c) => [c.target, c.measured, c.pass ? 'PASS' : 'FAIL'])));
   lines.push('', `${list.filter((c) => c.pass).length} of ${list.length} targets met`);

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { manifestId, manifestOf } from '../extract/engine/manifest.js';
 import { exponentialQuantifiers } from '../extract/engine/backtracking.js';
 import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
-import { readInputs, walkInputs, type FaultItem, type SkippedRecord } from '../ingest/index.js';
+import { readInputs, walkInputs, type FaultItem, type RawInput, type SkippedRecord } from '../ingest/index.js';
 import { errorReason, faultItem } from '../ingest/item.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
@@ -13,7 +13,8 @@ import { inputUnchanged } from '../store/inputs.js';
 import { beginRun, finishRun } from '../store/runs.js';
 import { rulesetOfSources, saveRuleset } from '../store/rulesets.js';
 import { BatchWriter, type WriteCounts } from './batch-writer.js';
-import { createPool, type ExtractPool } from './pool.js';
+import { createPool } from './pool.js';
+import { prefetched } from './prefetch.js';
 import { planRegeneration } from './regenerate.js';
 
 export interface RunOptions {
@@ -72,12 +73,21 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
     const files = await listInputs(paths);
     const progress = { inputsDone: 0, inputs: files.length };
     const writer = new BatchWriter(db, { id: runId, ruleset }, undefined, (counts) => opts.onProgress?.({ ...counts, ...progress }));
-    let inputsSkipped = 0;
     let recordsSkipped = 0;
-    for (const file of files) {
-      if (!file.ok) await writer.push({ kind: 'fault', input: null, fault: file.fault });
-      else if (inputUnchanged(db, file.stat)) inputsSkipped++;
-      else await readInput(file.stat, writer, pool, () => recordsSkipped++);
+    const onSkip = () => recordsSkipped++;
+    const toRead = files.filter((file) => file.ok === false || !inputUnchanged(db, file.stat));
+    const inputsSkipped = files.length - toRead.length;
+    progress.inputsDone = inputsSkipped;
+    const read = (f: InputFile): Promise<ReadAhead | FaultItem> => (f.ok ? readAhead(f.stat, onSkip) : Promise.resolve(f));
+    for await (const file of prefetched(toRead, read)) {
+      if ('fault' in file) await writer.push({ kind: 'fault', input: null, fault: file.fault });
+      else {
+        for await (const item of file.records) {
+          if ('fault' in item) await writer.push({ kind: 'fault', input: file.input.path, fault: item.fault });
+          else await writer.push({ kind: 'input', input: file.input.path, result: pool.run({ kind: 'raw', raw: item }) });
+        }
+        await writer.push({ kind: 'input-done', input: file.input });
+      }
       progress.inputsDone++;
     }
     await writer.flush();
@@ -138,13 +148,21 @@ async function listInputs(paths: string[]): Promise<InputFile[]> {
   return files;
 }
 
-/** One input file's records to the pool (reading here, decoding and parsing on the workers), then its end. */
-async function readInput(input: InputStat, writer: BatchWriter, pool: ExtractPool, onSkip: (s: SkippedRecord) => void): Promise<void> {
-  for await (const item of readInputs([input.path], { onSkip })) {
-    if ('fault' in item) await writer.push({ kind: 'fault', input: input.path, fault: item.fault });
-    else await writer.push({ kind: 'input', input: input.path, result: pool.run({ kind: 'raw', raw: item }) });
-  }
-  await writer.push({ kind: 'input-done', input });
+/** Files up to this size are read ahead whole; a bigger one (a WARC, a JSONL crawl) streams when its turn comes. */
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+
+interface ReadAhead {
+  input: InputStat;
+  records: AsyncIterable<RawInput | FaultItem>;
+}
+
+/** An input file's records (raw inputs or faults): read now if the file is small, else a stream to read in turn. */
+async function readAhead(input: InputStat, onSkip: (s: SkippedRecord) => void): Promise<ReadAhead> {
+  const records = readInputs([input.path], { onSkip });
+  if (input.size > READ_AHEAD_BYTES) return { input, records };
+  const all: (RawInput | FaultItem)[] = [];
+  for await (const record of records) all.push(record);
+  return { input, records: (async function* () { yield* all; })() };
 }
 
 /**
