@@ -95,3 +95,40 @@ describe('regenerating after a rule change', () => {
     expect(dataset()).toEqual(original);
   });
 });
+
+describe('thidua diff between two databases', () => {
+  it('reports exactly an article removed and what a changed lexicon entry did', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'thidua-diff-'));
+    try {
+      const texts = join(base, 'texts');
+      const changedRules = join(base, 'rules');
+      cpSync(DEV, texts, { recursive: true });
+      cpSync('rules', changedRules, { recursive: true });
+      const before = join(base, 'before.db');
+      await runPipeline([texts], { db: before, threads: 0 });
+      rmSync(join(texts, 'dev-inv-05.txt'));
+      const ranks = join(changedRules, 'lexicons', 'ranks.yaml');
+      writeFileSync(ranks, readFileSync(ranks, 'utf8').replace('  - Thượng tá\n', ''));
+      const after = join(base, 'after.db');
+      await runPipeline([texts], { db: after, rulesDir: changedRules, threads: 0 });
+      const read = (db: string) => {
+        const conn = openDatabase(db);
+        try {
+          return [...exportArticles(conn, { withText: true })];
+        } finally {
+          conn.close();
+        }
+      };
+      const old = read(before);
+      const report = diffDatasets(old, read(after));
+      const removedArticle = old.find((a) => a.article === 'dev-inv-05')!;
+      const factsOf = (a: ExportedArticle) => a.events.length + a.clusters.length + a.members.length + a.chairs.length + a.handovers.length + a.officials.length + a.awards.length;
+      expect(report.articles).toEqual({ added: {}, removed: { 'dev-inv-05': factsOf(removedArticle) } });
+      expect(report.added).toEqual([]);
+      expect(report.changed).toEqual([]);
+      expect(report.removed.map((f) => `${f.article} ${f.type} ${f.rule}`)).toEqual(['dev-inv-04 chairs chair.from_head_title', 'dev-inv-04 officials official.rank_name']);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
