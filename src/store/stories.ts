@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { bands, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
 import { statement } from './database.js';
 
+/** Candidates checked per band, earliest first: bounds the work for an article like very many others. */
+const CANDIDATES_PER_BAND = 64;
+
 /**
  * The story an article to store belongs to: that of the first-stored article with the same text, or else
  * of the first-stored article that shares a MinHash band with it and at least MIN_SIMILARITY of its
@@ -16,7 +19,7 @@ export function storyOf(db: Database.Database, article: { contentHash: string; f
   const near = statement(
     db,
     `SELECT a.key, a.story, a.minhash FROM minhash_bands b JOIN articles a ON a.key = b.article_key
-     WHERE b.band = ? AND b.value = ?`,
+     WHERE b.band = ? AND b.value = ? ORDER BY b.article_key LIMIT ${CANDIDATES_PER_BAND}`,
   );
   let best: { key: number; story: string } | null = null;
   for (const [band, value] of bands(article.fingerprint)) {
