@@ -42,6 +42,8 @@ export type Pending =
  */
 export class BatchWriter {
   private queue: Pending[] = [];
+  /** The extractions written for stored articles read again: article version (key) → extraction id. */
+  readonly regenerated = new Map<number, number>();
   private readonly perInput = new Map<string, { documents: number; faults: number }>();
   readonly counts: WriteCounts = {
     read: 0, stored: 0, updated: 0, unchanged: 0, copies: 0, regenerated: 0, faults: [], conversions: new ConversionCounts(),
@@ -89,7 +91,7 @@ export class BatchWriter {
     }
     const { article, decoding } = result as Extract<ExtractResult, { ok: true }>;
     if (item.kind === 'stored') {
-      this.extraction(item.key, article);
+      this.regenerated.set(item.key, this.extraction(item.key, article));
       this.counts.regenerated++;
       return;
     }
@@ -103,9 +105,9 @@ export class BatchWriter {
     this.extraction(saved.key, article);
   }
 
-  private extraction(key: number, article: ProcessedArticle): void {
-    saveExtraction(this.db, key, { ruleset: this.run.ruleset, runId: this.run.id, facts: article.facts, matchedRules: article.matchedRules });
+  private extraction(key: number, article: ProcessedArticle): number {
     for (const type of FACT_TYPES) this.counts.facts[type] += article.facts[type].length;
+    return saveExtraction(this.db, key, { ruleset: this.run.ruleset, runId: this.run.id, facts: article.facts, matchedRules: article.matchedRules });
   }
 
   private tally(input: string): { documents: number; faults: number } {

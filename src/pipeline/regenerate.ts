@@ -11,7 +11,10 @@ import { loadManifest } from '../store/rulesets.js';
 
 /** What a run must do so that every article has an extraction valid for the current rule set. */
 export interface RegenerationPlan {
-  /** Extractions still valid, by article version: made by this rule set, or unaffected by the change. */
+  /**
+   * Extractions still valid, by article version: made by this rule set (this run's new articles included),
+   * or unaffected by the change. With the extractions of `redo` once written, every latest version's.
+   */
   keep: Map<number, number>;
   /** Article versions to read again from their stored text. */
   redo: number[];

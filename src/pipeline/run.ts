@@ -7,8 +7,8 @@ import { readInputs, walkInputs, type FaultItem, type RawInput, type SkippedReco
 import { errorReason, faultItem } from '../ingest/item.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
-import { openDatabase } from '../store/database.js';
-import { extractionsBy, latestVersions, publishDataset } from '../store/datasets.js';
+import { openDatabase, statement } from '../store/database.js';
+import { publishDataset } from '../store/datasets.js';
 import { inputUnchanged } from '../store/inputs.js';
 import { beginRun, finishRun } from '../store/runs.js';
 import { rulesetOfSources, saveRuleset } from '../store/rulesets.js';
@@ -95,12 +95,8 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
     const plan = planRegeneration(db, rules, ruleset);
     for (const key of plan.redo) await writer.push({ kind: 'stored', key, result: pool.run({ kind: 'stored', doc: storedDocument(db, key) }) });
     await writer.flush();
-    // The run's dataset: for each article's latest version, the extraction just written or the one kept.
-    const made = extractionsBy(db, ruleset);
-    const dataset = latestVersions(db).flatMap((key) => {
-      const id = made.get(key) ?? plan.keep.get(key);
-      return id === undefined ? [] : [id];
-    });
+    // The run's dataset: for each article's latest version, the extraction kept by the plan or just rewritten.
+    const dataset = [...plan.keep.values(), ...writer.regenerated.values()];
     const published = publishDataset(db, runId, dataset, { keep: opts.keep ?? DEFAULT_KEEP, ruleset });
 
     const { stored, updated, regenerated } = writer.counts;
@@ -198,7 +194,7 @@ function refuseBacktracking(rules: RuleSet): void {
 
 /** A stored article version as a document to read again: its stored text and metadata. */
 function storedDocument(db: Database.Database, key: number): RawDocument {
-  const row = db.prepare('SELECT id, source, url, title, published, authors, text, captions FROM articles WHERE key = ?').get(key) as {
+  const row = statement(db, 'SELECT id, source, url, title, published, authors, text, captions FROM articles WHERE key = ?').get(key) as {
     id: string; source: string; url: string | null; title: string | null; published: string | null; authors: string; text: string; captions: string;
   };
   return {

@@ -85,12 +85,12 @@ function sameSet(a: readonly number[], b: readonly number[]): boolean {
 
 /** The run whose dataset to read: `run` if its dataset is kept, else the published one; an error naming what there is. */
 export function datasetRun(db: Database.Database, run?: number): number {
-  const kept = (statement(db, 'SELECT DISTINCT run_id FROM datasets ORDER BY run_id').all() as { run_id: number }[]).map((r) => r.run_id);
   if (run === undefined) {
     const published = publishedRun(db);
     if (published === null) throw new Error('the database has no published dataset yet (thidua run publishes one)');
     return published;
   }
+  const kept = (statement(db, 'SELECT DISTINCT run_id FROM datasets ORDER BY run_id').all() as { run_id: number }[]).map((r) => r.run_id);
   if (!kept.includes(run)) throw new Error(`run ${run} has no kept dataset (kept: ${kept.join(', ') || 'none'})`);
   return run;
 }
