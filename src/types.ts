@@ -1,6 +1,8 @@
 // Types shared by the pipeline's stages. Data flows one way:
 // ingest → normalize → segment → extract → resolve → store → query.
 
+import type { MatchPrints } from './extract/engine/match-prints.js';
+
 /** Where a fact was read from: a character span of the article's stored text and the rule that read it. */
 export interface Evidence {
   start: number;
@@ -136,8 +138,8 @@ export interface ProcessedArticle {
   contentHash: string;
   meta: ArticleMeta;
   facts: ArticleFacts;
-  /** Ids of the rules that matched anywhere in the text, whether or not their match was kept (sorted). */
-  matchedRules: string[];
+  /** Rule id → fingerprint of its matches, for every rule that matched, kept or not (extract/engine/match-prints.ts). */
+  matchedRules: MatchPrints;
   /** MinHash signature of the text (normalize/minhash.ts), for grouping copies; null for a text too short to tell. */
   fingerprint: Uint32Array | null;
 }

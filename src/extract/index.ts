@@ -6,23 +6,18 @@ import { interpret } from './interpret.js';
 
 export type { Candidate } from './candidates.js';
 
+/** Runs the rules over each sentence and reads the matches into candidates (see `readMatches`). */
+export function extractCandidates(g: Grammar, text: string, sentences: readonly TextSpan[], rules: readonly Rule[] = g.ruleSet.rules): Candidate[] {
+  return readMatches(g, matchRules(rules, text, sentences));
+}
+
 /**
- * Runs the rules over each sentence, reads every match into a candidate, and
- * keeps, among candidates of one fact type that overlap, the one the overlap
- * policy prefers (see `resolveOverlaps`). Candidates come out in text order. The ids of the rules that
- * matched at all, kept or not, are added to `matched`: a rule that did not match cannot have changed the
- * result, which is what lets a regeneration skip the articles an edited rule never matches.
+ * Reads every match into a candidate and keeps, among candidates of one fact type that overlap, the one
+ * the overlap policy prefers (see `resolveOverlaps`). Candidates come out in text order.
  */
-export function extractCandidates(
-  g: Grammar,
-  text: string,
-  sentences: readonly TextSpan[],
-  rules: readonly Rule[] = g.ruleSet.rules,
-  matched?: Set<string>,
-): Candidate[] {
+export function readMatches(g: Grammar, matches: readonly RuleMatch[]): Candidate[] {
   const read = new Map<RuleMatch, Candidate>();
-  for (const m of matchRules(rules, text, sentences)) {
-    matched?.add(m.rule.id);
+  for (const m of matches) {
     const c = interpret(g, m);
     if (c) read.set(m, c);
   }

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { ProcessedArticle, RawDocument } from '../types.js';
-import { extractCandidates } from '../extract/index.js';
+import { matchPrints } from '../extract/engine/match-prints.js';
+import { matchRules } from '../extract/engine/match.js';
+import { readMatches } from '../extract/index.js';
 import type { Grammar } from '../extract/grammar.js';
 import { minhash } from '../normalize/minhash.js';
 import { normalizeText } from '../normalize/text.js';
 import { resolveArticle } from '../resolve/index.js';
 import { detectLayout } from '../segment/layout.js';
-import { lineSpans, splitSentences, type Span } from '../segment/sentences.js';
+import { proseSentences, within } from '../segment/prose.js';
+import { lineSpans, type Span } from '../segment/sentences.js';
 
 /** How many lines of prose make an article's lead: news text puts each paragraph on a line. */
 const LEAD_LINES = 2;
@@ -18,11 +21,11 @@ const ENDS_A_SENTENCE = /[.!?…](?:\s|$)/u;
 export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle {
   const text = normalizeText(doc.text);
   const layout = detectLayout(text);
-  const sentences = splitSentences(text).filter((s) => !within(s, layout.furniture));
+  const sentences = proseSentences(text, layout.furniture);
   const published = doc.meta.published?.slice(0, 10) ?? layout.published;
   const leadEnd = leadEndOf(text, layout.furniture);
-  const matched = new Set<string>();
-  const candidates = extractCandidates(g, text, sentences, g.ruleSet.rules, matched);
+  const matches = matchRules(g.ruleSet.rules, text, sentences);
+  const candidates = readMatches(g, matches);
   const facts = resolveArticle(g, candidates, { text, published, inLead: (i) => (sentences[i]?.start ?? Infinity) < leadEnd });
   return {
     id: doc.id,
@@ -37,7 +40,7 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
       authors: doc.meta.authors?.length ? doc.meta.authors.map(normalizeText) : layout.authors,
     },
     facts,
-    matchedRules: [...matched].sort(),
+    matchedRules: matchPrints(matches),
     fingerprint: minhash(text),
   };
 }
@@ -49,8 +52,4 @@ function leadEndOf(text: string, furniture: Span[]): number {
     return !within(l, furniture) && PROSE.test(line) && ENDS_A_SENTENCE.test(line);
   });
   return prose[Math.min(LEAD_LINES, prose.length) - 1]?.end ?? text.length;
-}
-
-function within(span: Span, furniture: Span[]): boolean {
-  return furniture.some((f) => f.start <= span.start && span.end <= f.end);
 }

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { changeBetween, type RuleSetChange } from '../extract/engine/manifest.js';
+import { matchPrints } from '../extract/engine/match-prints.js';
 import { matchRules } from '../extract/engine/match.js';
 import { lookupKey } from '../extract/engine/lexicon.js';
 import type { RuleSet } from '../extract/engine/ruleset.js';
 import type { Rule } from '../extract/engine/rules.js';
-import { splitSentences } from '../segment/sentences.js';
+import { proseSentences } from '../segment/prose.js';
 import { statement } from '../store/database.js';
 import { datasetOf, extractionsBy, latestVersions, publishedRun } from '../store/datasets.js';
 import { loadManifest } from '../store/rulesets.js';
@@ -22,9 +23,10 @@ export interface RegenerationPlan {
 
 /**
  * Compares the rule set each published extraction was made with to the current one (manifest.ts) and
- * keeps every extraction the change cannot affect: an article is read again only if a changed rule
- * matched it before (its extraction lists the rules that matched) or matches it now, or if it contains
- * a lexicon form that was added, removed or changed. Any change to the code or the macros affects all.
+ * keeps every extraction the change cannot affect. An article is read again only if a changed rule's
+ * matches in it differ from those it had (the extraction keeps a fingerprint of each rule's matches, so
+ * only the changed rules run here), or if it contains a lexicon form that was added, removed or changed.
+ * Any change to the code or the macros affects all.
  */
 export function planRegeneration(db: Database.Database, rules: () => RuleSet, ruleset: string): RegenerationPlan {
   const made = extractionsBy(db, ruleset);
@@ -59,13 +61,24 @@ export function planRegeneration(db: Database.Database, rules: () => RuleSet, ru
   return plan;
 }
 
-function affected(text: string, matchedBefore: readonly string[], change: Extract<RuleSetChange, { full: false }>, changedRules: Rule[]): boolean {
-  if (matchedBefore.some((id) => change.rules.has(id))) return true;
+function affected(
+  text: string,
+  before: Readonly<Record<string, string | null>>,
+  change: Extract<RuleSetChange, { full: false }>,
+  changedRules: Rule[],
+): boolean {
   if (change.forms.size > 0) {
     const folded = lookupKey(text);
     for (const form of change.forms) if (folded.includes(form)) return true;
   }
-  // `requires` is a necessary condition in every sentence, so in the whole text too: most articles stop here.
-  const candidates = changedRules.filter((r) => !r.requires || r.requires.test(text));
-  return candidates.length > 0 && matchRules(candidates, text, splitSentences(text)).length > 0;
+  const current = new Set(changedRules.map((r) => r.id));
+  // A removed rule changes the article if it matched; a fingerprint not recorded cannot be compared.
+  for (const id of change.rules) if (id in before && (!current.has(id) || before[id] === null)) return true;
+  // `requires` is a necessary condition in every sentence, so in the whole text too: a rule that fails
+  // it matches nothing now, which is a change only where it matched before.
+  const toRun = changedRules.filter((r) => !r.requires || r.requires.test(text));
+  if (changedRules.some((r) => !toRun.includes(r) && r.id in before)) return true;
+  if (toRun.length === 0) return false;
+  const now = matchPrints(matchRules(toRun, text, proseSentences(text)));
+  return toRun.some((r) => now[r.id] !== before[r.id]);
 }

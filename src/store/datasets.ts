@@ -6,8 +6,12 @@ export interface DatasetEntry {
   articleKey: number;
   extractionId: number;
   ruleset: string;
-  /** The rules that matched the article's text when it was read (see ProcessedArticle.matchedRules). */
-  matchedRules: string[];
+  /**
+   * The rules that matched the article's text when it was read, with the fingerprint of their matches
+   * (see ProcessedArticle.matchedRules); null for a rule whose fingerprint was not recorded (a database
+   * written before fingerprints kept only the ids).
+   */
+  matchedRules: Record<string, string | null>;
 }
 
 /** The run whose dataset the views show, or null before the first publication. */
@@ -24,8 +28,13 @@ export function datasetOf(db: Database.Database, runId: number): Map<number, Dat
      WHERE d.run_id = ?`,
   ).all(runId) as { article_key: number; id: number; ruleset: string; matched_rules: string }[];
   return new Map(
-    rows.map((r) => [r.article_key, { articleKey: r.article_key, extractionId: r.id, ruleset: r.ruleset, matchedRules: JSON.parse(r.matched_rules) as string[] }]),
+    rows.map((r) => [r.article_key, { articleKey: r.article_key, extractionId: r.id, ruleset: r.ruleset, matchedRules: matchedRulesOf(r.matched_rules) }]),
   );
+}
+
+function matchedRulesOf(json: string): Record<string, string | null> {
+  const stored = JSON.parse(json) as string[] | Record<string, string>;
+  return Array.isArray(stored) ? Object.fromEntries(stored.map((id) => [id, null])) : stored;
 }
 
 /** The extractions made by rule set `ruleset`, by article version (those of a run that was killed included). */

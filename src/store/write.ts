@@ -57,7 +57,7 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
 export function saveExtraction(
   db: Database.Database,
   articleKey: number,
-  extraction: { ruleset: string; runId: number; facts: ArticleFacts; matchedRules: readonly string[] },
+  extraction: { ruleset: string; runId: number; facts: ArticleFacts; matchedRules: ProcessedArticle['matchedRules'] },
 ): number {
   statement(db, 'DELETE FROM extractions WHERE article_key = ? AND ruleset = ?').run(articleKey, extraction.ruleset);
   const { lastInsertRowid } = statement(

@@ -6,6 +6,11 @@ import { runPipeline } from '../../src/pipeline/run.js';
 import { diffDatasets } from '../../src/query/diff.js';
 import { exportArticles, type ExportedArticle } from '../../src/query/export.js';
 import { openDatabase } from '../../src/store/database.js';
+import { FACT_TYPES } from '../../src/types.js';
+import { matchRules } from '../../src/extract/engine/match.js';
+import { loadRuleSet } from '../../src/extract/engine/ruleset.js';
+import { normalizeText } from '../../src/normalize/text.js';
+import { proseSentences } from '../../src/segment/prose.js';
 
 // A rule author's loop on a copy of the rules: edit, regenerate, read the diff, revert.
 const DEV = 'test/fixtures/dev/texts';
@@ -48,6 +53,14 @@ describe('regenerating after a rule change', () => {
     original = dataset();
   });
 
+  /** The articles of the original dataset with a fact whose rule and evidence pass `test`. */
+  const originalWith = (test: (rule: string, evidence: string) => boolean): Set<string> =>
+    new Set(
+      original
+        .filter((a) => FACT_TYPES.some((type) => a[type].some((f) => test(f.evidence.rule, a.text!.slice(f.evidence.start, f.evidence.end)))))
+        .map((a) => a.article),
+    );
+
   it('reads again only the articles a changed lexicon form occurs in, and the diff shows exactly what it did', async () => {
     edit('lexicons/ranks.yaml', '  - Thượng tá\n', '');
     const summary = await run();
@@ -79,13 +92,48 @@ describe('regenerating after a rule change', () => {
     expect(summary.published).toBe(false);
   });
 
-  it('reads again the articles an edited pattern matched before or matches now', async () => {
-    // A pattern that means the same, written differently: the facts stay, but the rule counts as changed.
+  it('reads nothing again when an edited pattern still matches exactly what it matched', async () => {
+    // A pattern that means the same, written differently: the rule counts as changed and runs on every
+    // article, but its matches keep their fingerprints, so no article is read again.
     edit('patterns/awards.yaml', "pattern: '", "pattern: '(?:)");
     const summary = await run();
-    expect(summary.regenerated).toBeGreaterThan(0);
-    expect(summary.regenerated).toBeLessThan(original.length);
+    expect(summary.regenerated).toBe(0);
+    expect(summary.kept).toBe(original.length);
     expect(dataset()).toEqual(original);
+  });
+
+  it('reads again exactly the articles whose matches an edited pattern changed', async () => {
+    // award.counts_commended stops reading words between "được" and "khen thưởng" ("được các cấp, các
+    // ngành khen thưởng"): only the articles where it matched such words are read again, and only the
+    // facts read from those matches change.
+    const wordsBetween = (span: string) => /được\s+(?!khen)/u.test(span);
+    const rule = loadRuleSet('rules').rules.find((r) => r.id === 'award.counts_commended')!;
+    const matchedWords = readdirSync(join(dir, 'texts')).filter((f) => {
+      const text = normalizeText(readFileSync(join(dir, 'texts', f), 'utf8'));
+      return matchRules([rule], text, proseSentences(text)).some((m) => wordsBetween(text.slice(m.start, m.end)));
+    });
+    const factsWithWords = originalWith((r, evidence) => r === rule.id && wordsBetween(evidence));
+    expect(factsWithWords.size).toBeGreaterThan(0);
+    expect(matchedWords.length).toBeLessThan(original.length);
+    const wide = String.raw`được\s+(?:[^.;]{0,40}?\s)?(?:khen thưởng`;
+    const narrow = String.raw`được\s+(?:khen thưởng`;
+    edit('patterns/awards.yaml', wide, narrow);
+    const summary = await run();
+    edit('patterns/awards.yaml', narrow, wide);
+    expect(summary.regenerated).toBe(matchedWords.length);
+    const report = diffDatasets(original, dataset());
+    expect(new Set([...report.removed, ...report.added, ...report.changed.map((c) => c.after)].map((f) => f.article))).toEqual(factsWithWords);
+    expect((await run()).regenerated).toBe(matchedWords.length);
+    expect(dataset()).toEqual(original);
+  });
+
+  it('reads again every article a rule matches when what it sets changes, even with the same matches', async () => {
+    const matching = originalWith((rule) => rule === 'award.counts_commended');
+    expect(matching.size).toBeGreaterThan(0);
+    edit('patterns/awards.yaml', "  - id: award.counts_commended\n    fact: award\n", "  - id: award.counts_commended\n    fact: award\n    priority: 1\n");
+    const summary = await run();
+    edit('patterns/awards.yaml', '    priority: 1\n', '');
+    expect(summary.regenerated).toBeGreaterThanOrEqual(matching.size);
   });
 
   it('reads everything again when a macro changes', async () => {

@@ -100,7 +100,7 @@ export function sampleArticle(over: Partial<ProcessedArticle> = {}): ProcessedAr
     contentHash: sha256(text),
     meta: { title: 'Cụm thi đua số 2 tổng kết năm 2021', published: '2021-11-19', authors: ['Xuân Mai'] },
     facts: SAMPLE_FACTS,
-    matchedRules: [],
+    matchedRules: {},
     fingerprint: null,
     ...over,
   };
@@ -117,7 +117,7 @@ export function bareArticle(id: string, text: string): ProcessedArticle {
     contentHash: sha256(text),
     meta: { title: null, published: null, authors: [] },
     facts: { events: [], clusters: [], members: [], chairs: [], handovers: [], officials: [], awards: [] },
-    matchedRules: [],
+    matchedRules: {},
     fingerprint: null,
   };
 }

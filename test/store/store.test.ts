@@ -188,6 +188,15 @@ describe('datasets', () => {
     expect(count('extractions')).toBe(2);
   });
 
+  it('reads the fingerprints of the rules that matched, and the bare ids a database written before them kept', () => {
+    const a = { ...bareArticle('a', 'text a'), matchedRules: { 'award.x': '0123456789abcdef' } };
+    const runId = storeDataset(db, [a, bareArticle('b', 'text b')]);
+    db.prepare("UPDATE extractions SET matched_rules = '[\"chair.y\"]' WHERE article_key = (SELECT key FROM articles WHERE id = 'b')").run();
+    const byId = new Map([...datasetOf(db, runId).values()].map((e) => [db.prepare('SELECT id FROM articles WHERE key = ?').pluck().get(e.articleKey), e.matchedRules]));
+    expect(byId.get('a')).toEqual({ 'award.x': '0123456789abcdef' });
+    expect(byId.get('b')).toEqual({ 'chair.y': null });
+  });
+
   it('says when there is nothing published yet', () => {
     expect(() => datasetRun(db)).toThrow(/no published dataset/);
   });
