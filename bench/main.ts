@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   let regeneration: BenchResults['regeneration'] = null;
   if (regenTarget) {
     const label = `${regenTarget.corpus.kind}-${regenTarget.corpus.count}`;
-    const outcome = await whileLogging(`${label}: a rule file changed, rerun; reverted, rerun`, measureRegeneration(regenTarget.corpus, dbOf(regenTarget.corpus, 'clean'), dbOf(regenTarget.corpus, 'rules'), regenTarget.first.seconds));
+    const outcome = await whileLogging(`${label}: two edits to a rule file, each rerun and reverted`, measureRegeneration(regenTarget.corpus, dbOf(regenTarget.corpus, 'clean'), dbOf(regenTarget.corpus, 'rules'), regenTarget.first.seconds));
     regeneration = { ...outcome, corpus: label };
   }
 

@@ -140,6 +140,8 @@ export interface ProcessedArticle {
   facts: ArticleFacts;
   /** Rule id → fingerprint of its matches, for every rule that matched, kept or not (extract/engine/match-prints.ts). */
   matchedRules: MatchPrints;
+  /** Every rule match, kept or not, packed (extract/engine/stored-matches.ts): a regeneration reads them back. */
+  matches: Uint8Array;
   /** MinHash signature of the text (normalize/minhash.ts), for grouping copies; null for a text too short to tell. */
   fingerprint: Uint32Array | null;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ProcessedArticle, RawDocument } from '../types.js';
 import { matchPrints } from '../extract/engine/match-prints.js';
 import { matchRules } from '../extract/engine/match.js';
+import { packMatches, restoreMatches, storedMatches, type StoredMatch } from '../extract/engine/stored-matches.js';
 import { readMatches } from '../extract/index.js';
 import type { Grammar } from '../extract/grammar.js';
 import { minhash } from '../normalize/minhash.js';
@@ -17,14 +18,18 @@ const LEAD_LINES = 2;
 const PROSE = /^.{60,}$/su;
 const ENDS_A_SENTENCE = /[.!?…](?:\s|$)/u;
 
-/** One document through the stages: normalize → segment → extract → resolve. */
-export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle {
+/**
+ * One document through the stages: normalize → segment → extract → resolve. `given`: the rule matches
+ * to read instead of running the rules, for a stored article whose text they index (a regeneration that
+ * ran only the changed rules); the rules run when the text is not exactly the one they index.
+ */
+export function processDocument(g: Grammar, doc: RawDocument, given?: readonly StoredMatch[]): ProcessedArticle {
   const text = normalizeText(doc.text);
   const layout = detectLayout(text);
   const sentences = proseSentences(text, layout.furniture);
   const published = doc.meta.published?.slice(0, 10) ?? layout.published;
   const leadEnd = leadEndOf(text, layout.furniture);
-  const matches = matchRules(g.ruleSet.rules, text, sentences);
+  const matches = given && text === doc.text ? restoreMatches(given, g.ruleSet.rules, text) : matchRules(g.ruleSet.rules, text, sentences);
   const candidates = readMatches(g, matches);
   const facts = resolveArticle(g, candidates, { text, published, inLead: (i) => (sentences[i]?.start ?? Infinity) < leadEnd });
   return {
@@ -41,6 +46,7 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
     },
     facts,
     matchedRules: matchPrints(matches),
+    matches: packMatches(storedMatches(matches)),
     fingerprint: minhash(text),
   };
 }

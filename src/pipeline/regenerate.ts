@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3';
 import { changeBetween, type RuleSetChange } from '../extract/engine/manifest.js';
 import { matchPrints } from '../extract/engine/match-prints.js';
 import { matchRules } from '../extract/engine/match.js';
+import { storedMatches, unpackMatches, type StoredMatch } from '../extract/engine/stored-matches.js';
 import { lookupKey } from '../extract/engine/lexicon.js';
 import type { RuleSet } from '../extract/engine/ruleset.js';
 import type { Rule } from '../extract/engine/rules.js';
 import { proseSentences } from '../segment/prose.js';
 import { statement } from '../store/database.js';
-import { datasetOf, extractionsBy, latestVersions, publishedRun } from '../store/datasets.js';
+import { datasetOf, extractionsBy, type DatasetEntry, latestVersions, publishedRun } from '../store/datasets.js';
 import { loadManifest } from '../store/rulesets.js';
 
 /** What a run must do so that every article has an extraction valid for the current rule set. */
@@ -18,7 +19,17 @@ export interface RegenerationPlan {
    */
   keep: Map<number, number>;
   /** Article versions to read again from their stored text. */
-  redo: number[];
+  redo: Redo[];
+}
+
+/**
+ * An article version to read again. With `reuse`, only rules changed: the rules that did not change give
+ * the matches stored with extraction `from`, the changed ones their matches now (`fresh`), and no rule
+ * runs again; without it, every rule runs.
+ */
+export interface Redo {
+  key: number;
+  reuse: { from: number; changed: ReadonlySet<string>; fresh: StoredMatch[] } | null;
 }
 
 /**
@@ -31,7 +42,7 @@ export interface RegenerationPlan {
 export function planRegeneration(db: Database.Database, rules: () => RuleSet, ruleset: string): RegenerationPlan {
   const made = extractionsBy(db, ruleset);
   const published = publishedRun(db);
-  const dataset = published === null ? new Map() : datasetOf(db, published);
+  const dataset = published === null ? new Map<number, DatasetEntry>() : datasetOf(db, published);
   const changes = new Map<string, { change: RuleSetChange; rules: Rule[] }>();
   const changeSince = (old: string) => {
     let known = changes.get(old);
@@ -50,35 +61,54 @@ export function planRegeneration(db: Database.Database, rules: () => RuleSet, ru
     const own = made.get(key);
     const entry = dataset.get(key);
     if (own !== undefined) plan.keep.set(key, own);
-    else if (!entry) plan.redo.push(key);
+    else if (!entry) plan.redo.push({ key, reuse: null });
     else {
       const { change, rules: changed } = changeSince(entry.ruleset);
-      const { text } = textOf.get(key) as { text: string };
-      if (change.full || affected(text, entry.matchedRules, change, changed)) plan.redo.push(key);
-      else plan.keep.set(key, entry.extractionId);
+      if (change.full) {
+        plan.redo.push({ key, reuse: null });
+        continue;
+      }
+      const effect = effectOn((textOf.get(key) as { text: string }).text, entry.matchedRules, change, changed);
+      if (effect === 'none') plan.keep.set(key, entry.extractionId);
+      else plan.redo.push({ key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } });
     }
   }
   return plan;
 }
 
-function affected(
+/**
+ * The matches to give the worker for `redo`: the stored matches of the rules that did not change and the
+ * changed rules' matches now; undefined when every rule must run (or the extraction has none stored).
+ */
+export function givenMatches(db: Database.Database, redo: Redo): StoredMatch[] | undefined {
+  if (!redo.reuse) return undefined;
+  const { from, changed, fresh } = redo.reuse;
+  const row = statement(db, 'SELECT matches FROM extractions WHERE id = ?').get(from) as { matches: Uint8Array | null } | undefined;
+  if (!row?.matches) return undefined;
+  return [...unpackMatches(row.matches).filter(([rule]) => !changed.has(rule)), ...fresh];
+}
+
+/**
+ * What a rule change does to one article: nothing, a change through the changed rules only (with their
+ * matches now), or one that needs every rule run again (a changed lexicon form occurs in the text, or a
+ * changed rule's earlier matches have no fingerprint to compare).
+ */
+function effectOn(
   text: string,
   before: Readonly<Record<string, string | null>>,
   change: Extract<RuleSetChange, { full: false }>,
   changedRules: Rule[],
-): boolean {
+): 'none' | 'all' | { fresh: StoredMatch[] } {
   if (change.forms.size > 0) {
     const folded = lookupKey(text);
-    for (const form of change.forms) if (folded.includes(form)) return true;
+    for (const form of change.forms) if (folded.includes(form)) return 'all';
   }
-  const current = new Set(changedRules.map((r) => r.id));
-  // A removed rule changes the article if it matched; a fingerprint not recorded cannot be compared.
-  for (const id of change.rules) if (id in before && (!current.has(id) || before[id] === null)) return true;
+  for (const id of change.rules) if (before[id] === null) return 'all';
   // `requires` is a necessary condition in every sentence, so in the whole text too: a rule that fails
-  // it matches nothing now, which is a change only where it matched before.
+  // it matches nothing now. A removed rule matches nothing either.
   const toRun = changedRules.filter((r) => !r.requires || r.requires.test(text));
-  if (changedRules.some((r) => !toRun.includes(r) && r.id in before)) return true;
-  if (toRun.length === 0) return false;
-  const now = matchPrints(matchRules(toRun, text, proseSentences(text)));
-  return toRun.some((r) => now[r.id] !== before[r.id]);
+  const matches = toRun.length === 0 ? [] : matchRules(toRun, text, proseSentences(text));
+  const now = matchPrints(matches);
+  for (const id of change.rules) if (now[id] !== before[id]) return { fresh: storedMatches(matches) };
+  return 'none';
 }

@@ -15,7 +15,7 @@ import { rulesetOfSources, saveRuleset } from '../store/rulesets.js';
 import { BatchWriter, type WriteCounts } from './batch-writer.js';
 import { createPool } from './pool.js';
 import { prefetched } from './prefetch.js';
-import { planRegeneration } from './regenerate.js';
+import { givenMatches, planRegeneration } from './regenerate.js';
 
 export interface RunOptions {
   db: string;
@@ -93,7 +93,10 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
     await writer.flush();
 
     const plan = planRegeneration(db, rules, ruleset);
-    for (const key of plan.redo) await writer.push({ kind: 'stored', key, result: pool.run({ kind: 'stored', doc: storedDocument(db, key) }) });
+    for (const redo of plan.redo) {
+      const task = { kind: 'stored', doc: storedDocument(db, redo.key), matches: givenMatches(db, redo) } as const;
+      await writer.push({ kind: 'stored', key: redo.key, result: pool.run(task) });
+    }
     await writer.flush();
     // The run's dataset: for each article's latest version, the extraction kept by the plan or just rewritten.
     const dataset = [...plan.keep.values(), ...writer.regenerated.values()];

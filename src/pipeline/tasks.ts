@@ -1,15 +1,17 @@
 import type { Grammar } from '../extract/grammar.js';
 // Not ingest/index.js: it loads the WARC reader, which a worker does not need.
 import type { RawInput } from '../ingest/raw-input.js';
+import type { StoredMatch } from '../extract/engine/stored-matches.js';
 import { toDocument } from '../ingest/to-document.js';
 import type { InputFault, ProcessedArticle, RawDocument } from '../types.js';
 import { processDocument } from './process.js';
 
 /**
  * What a worker is given: a raw input to decode, parse and extract, or a stored article to read again
- * with the current rules (its stored text, title, date and authors, as a document).
+ * with the current rules (its stored text, title, date and authors, as a document), with the rule
+ * matches to read when the regeneration already has them (see processDocument).
  */
-export type ExtractTask = { kind: 'raw'; raw: RawInput } | { kind: 'stored'; doc: RawDocument };
+export type ExtractTask = { kind: 'raw'; raw: RawInput } | { kind: 'stored'; doc: RawDocument; matches?: StoredMatch[] };
 
 export type ExtractResult =
   | { ok: true; article: ProcessedArticle; decoding: RawDocument['decoding'] | null }
@@ -24,7 +26,8 @@ export function extractTask(g: Grammar, task: ExtractTask): ExtractResult {
     doc = item.doc;
   } else doc = task.doc;
   try {
-    return { ok: true, article: processDocument(g, doc), decoding: doc.decoding ?? null };
+    const given = task.kind === 'stored' ? task.matches : undefined;
+    return { ok: true, article: processDocument(g, doc, given), decoding: doc.decoding ?? null };
   } catch (cause) {
     return { ok: false, fault: { source: doc.source, record: null, reason: `extraction failed: ${(cause as Error).message}` } };
   }

@@ -401,6 +401,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: INITIAL },
   // Facts are regenerated from the stored articles by the next run (no extraction exists for its rule set yet).
   { version: 2, name: 'versioned extractions, published datasets, inputs, story signatures', sql: VERSIONED },
+  // Extractions written before keep NULL: a regeneration runs every rule on those articles.
+  { version: 3, name: 'rule matches kept with each extraction', sql: 'ALTER TABLE extractions ADD COLUMN matches BLOB;' },
 ];
 
 export const MIGRATIONS_TABLE = `

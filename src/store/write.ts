@@ -57,13 +57,13 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
 export function saveExtraction(
   db: Database.Database,
   articleKey: number,
-  extraction: { ruleset: string; runId: number; facts: ArticleFacts; matchedRules: ProcessedArticle['matchedRules'] },
+  extraction: { ruleset: string; runId: number; facts: ArticleFacts } & Pick<ProcessedArticle, 'matchedRules' | 'matches'>,
 ): number {
   statement(db, 'DELETE FROM extractions WHERE article_key = ? AND ruleset = ?').run(articleKey, extraction.ruleset);
   const { lastInsertRowid } = statement(
     db,
-    'INSERT INTO extractions (article_key, ruleset, run_id, matched_rules) VALUES (?, ?, ?, ?)',
-  ).run(articleKey, extraction.ruleset, extraction.runId, JSON.stringify(extraction.matchedRules));
+    'INSERT INTO extractions (article_key, ruleset, run_id, matched_rules, matches) VALUES (?, ?, ?, ?, ?)',
+  ).run(articleKey, extraction.ruleset, extraction.runId, JSON.stringify(extraction.matchedRules), extraction.matches);
   const extractionId = Number(lastInsertRowid);
   for (const type of FACT_TYPES) insertFacts(db, extractionId, articleKey, type, extraction.facts[type]);
   return extractionId;

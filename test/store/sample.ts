@@ -6,6 +6,7 @@ import { beginRun } from '../../src/store/runs.js';
 import { saveRuleset } from '../../src/store/rulesets.js';
 import { saveArticle, saveExtraction } from '../../src/store/write.js';
 import { createHash } from 'node:crypto';
+import { packMatches } from '../../src/extract/engine/stored-matches.js';
 import type { ArticleFacts, Evidence, ProcessedArticle } from '../../src/types.js';
 
 export const SAMPLE_TEXT = [
@@ -101,6 +102,7 @@ export function sampleArticle(over: Partial<ProcessedArticle> = {}): ProcessedAr
     meta: { title: 'Cụm thi đua số 2 tổng kết năm 2021', published: '2021-11-19', authors: ['Xuân Mai'] },
     facts: SAMPLE_FACTS,
     matchedRules: {},
+    matches: packMatches([]),
     fingerprint: null,
     ...over,
   };
@@ -118,6 +120,7 @@ export function bareArticle(id: string, text: string): ProcessedArticle {
     meta: { title: null, published: null, authors: [] },
     facts: { events: [], clusters: [], members: [], chairs: [], handovers: [], officials: [], awards: [] },
     matchedRules: {},
+    matches: packMatches([]),
     fingerprint: null,
   };
 }
@@ -132,7 +135,7 @@ const RULESET = 'r1';
 export function storeDataset(db: Database.Database, articles: ProcessedArticle[], runId = beginRun(db, RUN), keep = 5): number {
   saveRuleset(db, RULESET, { code: '0.1.0', macros: '', rules: [], forms: {} }, 'sources');
   const ids = db.transaction(() =>
-    articles.map((a) => saveExtraction(db, saveArticle(db, a, runId).key, { ruleset: RULESET, runId, facts: a.facts, matchedRules: a.matchedRules })),
+    articles.map((a) => saveExtraction(db, saveArticle(db, a, runId).key, { ruleset: RULESET, runId, facts: a.facts, matchedRules: a.matchedRules, matches: a.matches })),
   )();
   publishDataset(db, runId, ids, { keep, ruleset: RULESET });
   return runId;

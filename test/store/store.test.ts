@@ -35,7 +35,7 @@ describe('openDatabase', () => {
   it('creates the parent folders, uses WAL and enforces foreign keys', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2, 3]);
   });
 
   it('re-opens an existing file without re-applying migrations or losing data', () => {
@@ -45,7 +45,7 @@ describe('openDatabase', () => {
     db = openDatabase(path);
     db.close();
     db = openDatabase(path);
-    expect(count('schema_migrations')).toBe(2);
+    expect(count('schema_migrations')).toBe(3);
     expect(listArticleIds(db, runId)).toEqual(['sample-001']);
   });
 
@@ -79,7 +79,7 @@ describe('saveArticle, saveExtraction and loadArticle', () => {
     storeDataset(db, [sampleArticle()], runId);
     const loaded = loadArticle(db, 'sample-001', runId);
     expect(loaded?.facts).toEqual(SAMPLE_FACTS);
-    const { facts: _, matchedRules: __, ...article } = sampleArticle();
+    const { facts: _, matchedRules: __, matches: ___, ...article } = sampleArticle();
     expect(loaded?.article).toMatchObject({ ...article, story: 'sample-001', runId });
     expect(loaded?.article.storedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
