@@ -61,7 +61,7 @@ export async function measureRegeneration(corpus: { dir: string; count: number; 
       if (!original.includes(e.from)) throw new Error(`${RULE_FILE} no longer contains the text the "${e.name}" edit changes: ${e.from}`);
       writeFileSync(file, original.replace(e.from, e.to));
       const changed = await rerun();
-      const articlesChanged = differingLines(before, await sortedExport(workDb));
+      const articlesChanged = changedArticles(before, await sortedExport(workDb));
       writeFileSync(file, original);
       const reverted = await rerun();
       edits.push({
@@ -79,6 +79,14 @@ export async function measureRegeneration(corpus: { dir: string; count: number; 
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Articles whose export line is not the same on both sides (a changed article has a line on each). */
+function changedArticles(before: string[], after: string[]): number {
+  const idOf = (line: string) => (JSON.parse(line) as { article: string }).article;
+  const a = new Set(before);
+  const b = new Set(after);
+  return new Set([...before.filter((l) => !b.has(l)), ...after.filter((l) => !a.has(l))].map(idOf)).size;
 }
 
 const readAgainLine = (summary: string): string => summary.split('\n').find((l) => l.includes('read again'))?.trim() ?? '';

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ProcessedArticle, RawDocument } from '../types.js';
 import { matchPrints } from '../extract/engine/match-prints.js';
-import { matchRules } from '../extract/engine/match.js';
+import { matchTexts, type RuleMatch } from '../extract/engine/match.js';
 import { packMatches, restoreMatches, storedMatches, type StoredMatch } from '../extract/engine/stored-matches.js';
 import { readMatches } from '../extract/index.js';
 import type { Grammar } from '../extract/grammar.js';
 import { minhash } from '../normalize/minhash.js';
 import { normalizeText } from '../normalize/text.js';
 import { resolveArticle } from '../resolve/index.js';
-import { detectLayout } from '../segment/layout.js';
+import { detectLayout, type Layout } from '../segment/layout.js';
 import { proseSentences, within } from '../segment/prose.js';
 import { lineSpans, type Span } from '../segment/sentences.js';
 
@@ -18,19 +18,51 @@ const LEAD_LINES = 2;
 const PROSE = /^.{60,}$/su;
 const ENDS_A_SENTENCE = /[.!?…](?:\s|$)/u;
 
-/**
- * One document through the stages: normalize → segment → extract → resolve. `given`: the rule matches
- * to read instead of running the rules, for a stored article whose text they index (a regeneration that
- * ran only the changed rules); the rules run when the text is not exactly the one they index.
- */
+/** A document to process, with the rule matches to read instead of running the rules (see processDocuments). */
+export interface DocumentInput {
+  doc: RawDocument;
+  given?: readonly StoredMatch[] | undefined;
+}
+
+/** One document through the stages: `processDocuments` for one; a failure throws. */
 export function processDocument(g: Grammar, doc: RawDocument, given?: readonly StoredMatch[]): ProcessedArticle {
+  const [result] = processDocuments(g, [{ doc, given }]);
+  if (result instanceof Error) throw result;
+  return result!;
+}
+
+/**
+ * Documents through the stages: normalize → segment → extract → resolve, the rules matched over the
+ * whole batch at once (matchTexts). `given`: the rule matches to read instead of running the rules, for a
+ * stored article whose text they index (a regeneration that ran only the changed rules); the rules run
+ * when the text is not exactly the one they index. A document that fails gives its error, alone.
+ */
+export function processDocuments(g: Grammar, inputs: readonly DocumentInput[]): (ProcessedArticle | Error)[] {
+  const segmented = inputs.map(({ doc, given }) => attempt(() => segment(g, doc, given)));
+  const toMatch = segmented.filter((s): s is Segmented => !(s instanceof Error) && s.matches === null);
+  matchTexts(g.ruleSet.rules, toMatch).forEach((matches, i) => (toMatch[i]!.matches = matches));
+  return segmented.map((s) => (s instanceof Error ? s : attempt(() => finish(g, s))));
+}
+
+interface Segmented {
+  doc: RawDocument;
+  text: string;
+  layout: Layout;
+  sentences: Span[];
+  matches: RuleMatch[] | null;
+}
+
+function segment(g: Grammar, doc: RawDocument, given: readonly StoredMatch[] | undefined): Segmented {
   const text = normalizeText(doc.text);
   const layout = detectLayout(text);
   const sentences = proseSentences(text, layout.furniture);
+  return { doc, text, layout, sentences, matches: given && text === doc.text ? restoreMatches(given, g.ruleSet.rules, text) : null };
+}
+
+function finish(g: Grammar, { doc, text, layout, sentences, matches }: Segmented): ProcessedArticle {
   const published = doc.meta.published?.slice(0, 10) ?? layout.published;
   const leadEnd = leadEndOf(text, layout.furniture);
-  const matches = given && text === doc.text ? restoreMatches(given, g.ruleSet.rules, text) : matchRules(g.ruleSet.rules, text, sentences);
-  const candidates = readMatches(g, matches);
+  const candidates = readMatches(g, matches!);
   const facts = resolveArticle(g, candidates, { text, published, inLead: (i) => (sentences[i]?.start ?? Infinity) < leadEnd });
   return {
     id: doc.id,
@@ -45,10 +77,18 @@ export function processDocument(g: Grammar, doc: RawDocument, given?: readonly S
       authors: doc.meta.authors?.length ? doc.meta.authors.map(normalizeText) : layout.authors,
     },
     facts,
-    matchedRules: matchPrints(matches),
-    matches: packMatches(storedMatches(matches)),
+    matchedRules: matchPrints(matches!),
+    matches: packMatches(storedMatches(matches!)),
     fingerprint: minhash(text),
   };
+}
+
+function attempt<T>(f: () => T): T | Error {
+  try {
+    return f();
+  } catch (cause) {
+    return cause instanceof Error ? cause : new Error(String(cause));
+  }
 }
 
 /** Where the lead ends: after the first lines of prose, whatever headlines and page furniture come before them. */

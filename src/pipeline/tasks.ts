@@ -4,7 +4,7 @@ import type { RawInput } from '../ingest/raw-input.js';
 import type { StoredMatch } from '../extract/engine/stored-matches.js';
 import { toDocument } from '../ingest/to-document.js';
 import type { InputFault, ProcessedArticle, RawDocument } from '../types.js';
-import { processDocument } from './process.js';
+import { processDocuments, type DocumentInput } from './process.js';
 
 /**
  * What a worker is given: a raw input to decode, parse and extract, or a stored article to read again
@@ -17,18 +17,38 @@ export type ExtractResult =
   | { ok: true; article: ProcessedArticle; decoding: RawDocument['decoding'] | null }
   | { ok: false; fault: InputFault };
 
-/** Runs one task; a failure on one input is that input's fault, not the batch's. */
+/** Runs one task (see extractTasks). */
 export function extractTask(g: Grammar, task: ExtractTask): ExtractResult {
-  let doc: RawDocument;
-  if (task.kind === 'raw') {
-    const item = toDocument(task.raw);
-    if (!item.ok) return item;
-    doc = item.doc;
-  } else doc = task.doc;
-  try {
-    const given = task.kind === 'stored' ? task.matches : undefined;
-    return { ok: true, article: processDocument(g, doc, given), decoding: doc.decoding ?? null };
-  } catch (cause) {
-    return { ok: false, fault: { source: doc.source, record: null, reason: `extraction failed: ${(cause as Error).message}` } };
+  return extractTasks(g, [task])[0]!;
+}
+
+/**
+ * Runs a batch of tasks, the rules matched over all of them at once (processDocuments); a failure on one
+ * input is that input's fault, not the batch's.
+ */
+export function extractTasks(g: Grammar, tasks: readonly ExtractTask[]): ExtractResult[] {
+  const results: (ExtractResult | null)[] = [];
+  const inputs: DocumentInput[] = [];
+  for (const task of tasks) {
+    if (task.kind === 'stored') inputs.push({ doc: task.doc, given: task.matches });
+    else {
+      const item = toDocument(task.raw);
+      if (item.ok) inputs.push({ doc: item.doc });
+      else {
+        results.push(item);
+        continue;
+      }
+    }
+    results.push(null);
   }
+  const processed = processDocuments(g, inputs);
+  let next = 0;
+  return results.map((r) => {
+    if (r) return r;
+    const { doc } = inputs[next]!;
+    const article = processed[next++]!;
+    return article instanceof Error
+      ? { ok: false, fault: { source: doc.source, record: null, reason: `extraction failed: ${article.message}` } }
+      : { ok: true, article, decoding: doc.decoding ?? null };
+  });
 }

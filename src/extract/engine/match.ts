@@ -20,37 +20,57 @@ export interface RuleMatch extends TextSpan {
 /** The field a named group fills: its name without a numeric suffix ("year_2" fills "year"). */
 export const fieldOf = (group: string): string => group.replace(/_\d+$/, '');
 
-/**
- * Every match of every rule, sentence by sentence and in rule order within a sentence; offsets index `text`.
- * The loops run rule by rule: one rule's machine code over all the sentences before the next rule's
- * (51 large compiled regexes, taken in turn per sentence, kept evicting each other from the CPU's caches).
- */
+/** Every match of every rule in one text: `matchTexts` for one text. */
 export function matchRules(rules: readonly Rule[], text: string, sentences: readonly TextSpan[]): RuleMatch[] {
-  const slices = sentences.map((s) => text.slice(s.start, s.end));
-  const found: { match: RuleMatch; rule: number }[] = [];
+  return matchTexts(rules, [{ text, sentences }])[0]!;
+}
+
+/**
+ * Every match of every rule in each text, sentence by sentence and in rule order within a sentence;
+ * offsets index the text. The loops run rule by rule over all the texts given: one rule's machine code
+ * over every sentence of the batch before the next rule's (51 large compiled regexes taken in turn kept
+ * evicting each other from the CPU's caches: on 400 generated news articles, 2.3 ms of matching per
+ * article one text at a time, 1.2 ms in batches of 32).
+ */
+export function matchTexts(rules: readonly Rule[], texts: readonly { text: string; sentences: readonly TextSpan[] }[]): RuleMatch[][] {
+  const slices = texts.map(({ text, sentences }) => sentences.map((s) => text.slice(s.start, s.end)));
+  const found = texts.map(() => [] as { match: RuleMatch; rule: number }[]);
   rules.forEach((rule, ruleIndex) => {
     const re = rule.regex;
-    slices.forEach((slice, sentence) => {
-      if (rule.requires && !rule.requires.test(slice)) return;
-      const offset = sentences[sentence]!.start;
-      re.lastIndex = 0;
-      for (let m = re.exec(slice); m; m = re.exec(slice)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
+    texts.forEach(({ sentences }, t) => {
+      slices[t]!.forEach((slice, sentence) => {
+        if (rule.requires && !rule.requires.test(slice)) return;
+        const offset = sentences[sentence]!.start;
+        re.lastIndex = 0;
+        for (let m = re.exec(slice); m; m = re.exec(slice)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          found[t]!.push({ match: { rule, sentence, start: offset + m.index, end: offset + m.index + m[0].length, groups: capturesOf(m, slice, offset) }, rule: ruleIndex });
         }
-        const groups: Record<string, Capture> = {};
-        for (const [name, range] of Object.entries(m.indices?.groups ?? {})) {
-          // "year_2" is a second place for "year" (a regex cannot name two groups alike): the first that matched wins.
-          const field = fieldOf(name);
-          if (range && !groups[field]) groups[field] = { text: slice.slice(range[0], range[1]), start: offset + range[0], end: offset + range[1] };
-        }
-        found.push({ match: { rule, sentence, start: offset + m.index, end: offset + m.index + m[0].length, groups }, rule: ruleIndex });
-      }
+      });
     });
   });
   // Back to sentence order (a stable sort keeps each rule's matches in text order).
-  return found.sort((a, b) => a.match.sentence - b.match.sentence || a.rule - b.rule).map((f) => f.match);
+  return found.map((list) => list.sort((a, b) => a.match.sentence - b.match.sentence || a.rule - b.rule).map((f) => f.match));
+}
+
+const fields = new Map<string, string>();
+
+/** The named groups that took part in a match, by field: "year_2" is a second place for "year" (a regex cannot name two groups alike), and the first that matched wins. */
+function capturesOf(m: RegExpExecArray, slice: string, offset: number): Record<string, Capture> {
+  const groups: Record<string, Capture> = {};
+  const ranges = m.indices?.groups;
+  if (!ranges) return groups;
+  for (const name in ranges) {
+    const range = ranges[name];
+    if (!range) continue;
+    let field = fields.get(name);
+    if (field === undefined) fields.set(name, (field = fieldOf(name)));
+    if (!groups[field]) groups[field] = { text: slice.slice(range[0], range[1]), start: offset + range[0], end: offset + range[1] };
+  }
+  return groups;
 }
 
 /**
