@@ -1,10 +1,8 @@
-import { stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { manifestId, manifestOf } from '../extract/engine/manifest.js';
 import { exponentialQuantifiers } from '../extract/engine/backtracking.js';
 import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
 import { readInputs, walkInputs, type FaultItem, type RawInput, type SkippedRecord } from '../ingest/index.js';
-import { errorReason, faultItem } from '../ingest/item.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
 import { openDatabase, statement } from '../store/database.js';
@@ -132,18 +130,7 @@ type InputFile = { ok: true; stat: InputStat } | FaultItem;
 /** Every input file (walked once up front, so that progress has a total), with its size and time. */
 async function listInputs(paths: string[]): Promise<InputFile[]> {
   const files: InputFile[] = [];
-  for await (const entry of walkInputs(paths)) {
-    if (!entry.ok) {
-      files.push(entry);
-      continue;
-    }
-    try {
-      const { size, mtimeMs } = await stat(entry.path);
-      files.push({ ok: true, stat: { path: entry.path, size, mtimeMs } });
-    } catch (err) {
-      files.push(faultItem({ path: entry.path, record: null }, errorReason(err)));
-    }
-  }
+  for await (const entry of walkInputs(paths)) files.push(entry.ok ? { ok: true, stat: { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs } } : entry);
   return files;
 }
 
