@@ -39,6 +39,7 @@ export function matchTexts(rules: readonly Rule[], texts: readonly { text: strin
     const re = rule.regex;
     texts.forEach(({ sentences }, t) => {
       slices[t]!.forEach((slice, sentence) => {
+        if (rule.literals && !rule.literals.some((literal) => slice.includes(literal))) return;
         if (rule.requires && !rule.requires.test(slice)) return;
         const offset = sentences[sentence]!.start;
         re.lastIndex = 0;

@@ -1,5 +1,6 @@
 import { RuleFileError } from './errors.js';
 import { firstCharGuard } from './first-chars.js';
+import { requiredLiterals } from './required-literals.js';
 import { MacroError, type MacroTable } from './macros.js';
 import { fieldOf } from './match.js';
 import type { YamlFile } from './yaml-file.js';
@@ -48,6 +49,8 @@ export interface Rule {
   regex: RegExp;
   /** A cheap test a sentence must pass before the pattern runs on it (words the pattern cannot match without). */
   requires: RegExp | null;
+  /** Strings of which a sentence must contain one for the pattern to match there (required-literals.ts), or null. */
+  literals: readonly string[] | null;
   /** Constant fields the rule sets on every candidate (e.g. `kind: review`). */
   set: Record<string, FieldValue>;
   /** Higher wins an overlap with another rule of the same fact type. */
@@ -108,9 +111,11 @@ function compileRule(
   if (typeof priority !== 'number' || !Number.isInteger(priority)) fail(['priority'], '`priority` must be an integer');
 
   let regex: RegExp;
+  let literals: string[] | null;
   try {
     const source = macros.expand(r.pattern as string);
     regex = new RegExp(firstCharGuard(source) + source, 'gdu');
+    literals = requiredLiterals(source);
   } catch (cause) {
     const detail = cause instanceof MacroError ? cause.message : `invalid pattern: ${(cause as Error).message}`;
     throw new RuleFileError(y.file, y.lineOf(['rules', index, 'pattern']), detail, { cause });
@@ -128,6 +133,7 @@ function compileRule(
     pattern: r.pattern as string,
     regex,
     requires,
+    literals,
     set,
     priority: priority as number,
     examples,
