@@ -11,6 +11,8 @@ import { extractTask, type ExtractResult, type ExtractTask } from './tasks.js';
 /** Runs extraction tasks: on worker threads, or in this thread when asked for none. */
 export interface ExtractPool {
   run(task: ExtractTask): Promise<ExtractResult>;
+  /** Starts the workers now (they load and compile the rules) when work is sure to come; else the first task does. */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -41,10 +43,10 @@ export function createPool(rulesDir: string, threads: number = DEFAULT_THREADS):
     let piscina: Piscina<ExtractTask[], ExtractResult[]> | null = null;
     const start = () =>
       (piscina ??= new Piscina({ filename: workerFile, workerData: { rulesDir }, minThreads: threads, maxThreads: threads, resourceLimits: WORKER_HEAP }));
-    return { ...groupedRuns((tasks) => runGroup(start(), tasks)), close: async () => piscina?.destroy() };
+    return { ...groupedRuns((tasks) => runGroup(start(), tasks)), start: () => void start(), close: async () => piscina?.destroy() };
   }
   let g: Grammar | null = null;
-  return { run: async (task) => extractTask((g ??= new Grammar(loadRuleSet(rulesDir))), task), close: async () => {} };
+  return { run: async (task) => extractTask((g ??= new Grammar(loadRuleSet(rulesDir))), task), start: () => {}, close: async () => {} };
 }
 
 interface Waiting {

@@ -66,7 +66,7 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   const db = openDatabase(opts.db);
   const pool = createPool(rulesDir, opts.threads);
   try {
-    const { ruleset, rules } = currentRuleset(db, rulesDir);
+    const { ruleset, rules, isNew } = currentRuleset(db, rulesDir);
     const runId = beginRun(db, { rulesHash: ruleset, codeVersion: codeVersion(), inputs: paths });
     const files = await listInputs(paths);
     const progress = { inputsDone: 0, inputs: files.length };
@@ -74,6 +74,9 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
     let recordsSkipped = 0;
     const onSkip = () => recordsSkipped++;
     const toRead = files.filter((file) => file.ok === false || !inputUnchanged(db, file.stat));
+    // Inputs to read, or rules not seen before (a regeneration to plan): the workers load the rules
+    // meanwhile, not after.
+    if (toRead.length > 0 || isNew) pool.start();
     const inputsSkipped = files.length - toRead.length;
     progress.inputsDone = inputsSkipped;
     const read = (f: InputFile): Promise<ReadAhead | FaultItem> => (f.ok ? readAhead(f.stat, onSkip) : Promise.resolve(f));
@@ -156,17 +159,17 @@ async function readAhead(input: InputStat, onSkip: (s: SkippedRecord) => void): 
  * extraction depends on (manifest.ts); a run whose rules folder and code are byte for byte those of an
  * earlier run takes that run's id without compiling anything.
  */
-function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: string; rules: () => RuleSet } {
+function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: string; rules: () => RuleSet; isNew: boolean } {
   let compiled: RuleSet | null = null;
   const rules = () => (compiled ??= loadRuleSet(rulesDir));
   const sources = `${hashTree(rulesDir)}+${codeVersion()}`;
   const known = rulesetOfSources(db, sources);
-  if (known !== null) return { ruleset: known, rules };
+  if (known !== null) return { ruleset: known, rules, isNew: false };
   refuseBacktracking(rules());
   const manifest = manifestOf(rules(), codeVersion());
   const ruleset = manifestId(manifest);
   saveRuleset(db, ruleset, manifest, sources);
-  return { ruleset, rules };
+  return { ruleset, rules, isNew: true };
 }
 
 /**

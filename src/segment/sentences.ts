@@ -33,15 +33,28 @@ function trim(text: string, start: number, end: number): Span {
 // quotes or brackets, then a space; or an ellipsis run straight into a capital ("…Tuy nhiên").
 const SENTENCE_END = /[.?!…]+(?:\/[.?!…]+)?[”"’'»)\]]*(?=[^\S\n])|(?:…|\.{3})(?=\p{Lu})/gu;
 // A sentence starts with a capital or a digit, perhaps behind opening quotes or a dash.
-const SENTENCE_START = /^[^\S\n]*[“"‘'«(\[–—-]*[^\S\n]*[\p{Lu}\p{N}]/u;
+const SENTENCE_START = /[^\S\n]*[“"‘'«(\[–—-]*[^\S\n]*[\p{Lu}\p{N}]/uy;
 // Abbreviations written with a period and followed by a capitalised word or a number.
 const ABBREVIATIONS = new Set(['TP', 'Tp', 'TX', 'TT', 'Q', 'P', 'TS', 'Ts', 'ThS', 'Ths', 'PGS', 'GS', 'BS', 'KS', 'NCS', 'St', 'Mr', 'Mrs', 'Ms', 'Dr']);
 // "1." "II." "a." opening a list item.
 const ENUMERATOR = /^(?:\p{N}{1,3}|[IVX]{1,4}|\p{L})\.$/u;
 
+/** What ends the word before a period. */
+const WORD_START = /[\s(“"‘]/u;
+
 function endsWithAbbreviation(line: string, periodAt: number): boolean {
-  const word = /[^\s(“"‘]*$/u.exec(line.slice(0, periodAt))?.[0] ?? '';
+  // Back to the word's start (a regex anchored at the end of the line before the period rescanned the
+  // whole line at every period).
+  let from = periodAt;
+  while (from > 0 && !WORD_START.test(line.charAt(from - 1))) from--;
+  const word = line.slice(from, periodAt);
   return ABBREVIATIONS.has(word.slice(word.lastIndexOf('.') + 1));
+}
+
+/** Whether a sentence can start at `at` (sticky: no copy of the rest of the line). */
+function startsSentence(line: string, at: number): boolean {
+  SENTENCE_START.lastIndex = at;
+  return SENTENCE_START.test(line);
 }
 
 function sentenceEnds(line: string): number[] {
@@ -49,7 +62,7 @@ function sentenceEnds(line: string): number[] {
   let start = 0;
   for (const m of line.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
-    if (!SENTENCE_START.test(line.slice(end))) continue;
+    if (!startsSentence(line, end)) continue;
     if (m[0] === '.' && endsWithAbbreviation(line, m.index)) continue;
     if (ENUMERATOR.test(line.slice(start, end).trim())) continue;
     ends.push(end);
