@@ -3,6 +3,7 @@ import type { ArticleMeta } from '../types.js';
 import { pageUrl, readMeta, siteOf } from './html-meta.js';
 import { indexPage } from './html-page.js';
 import { chooseProfile, loadSiteProfiles, profileSelectors, type SiteProfile } from './html-profiles.js';
+import { withoutScriptContent } from './html-scripts.js';
 import { hostOf } from './html-site.js';
 import { readArticleText } from './html-text.js';
 import { fileStem } from './ids.js';
@@ -40,7 +41,8 @@ export const MAX_UNCLOSED_TAGS = 10_000;
 const MIN_MARKUP_TEXT_CHARS = 200;
 
 /** Main text and metadata of an article page. Broken markup is parsed leniently; a page without text is a failure. */
-export function parseArticleHtml(html: string, opts: ParseOptions = {}): ParsedHtml {
+export function parseArticleHtml(source: string, opts: ParseOptions = {}): ParsedHtml {
+  const html = withoutScriptContent(source);
   const unclosed = unclosedTagCount(html);
   if (unclosed > MAX_UNCLOSED_TAGS) {
     return { ok: false, reason: `HTML nested too deeply (${unclosed} unclosed tags)` };
