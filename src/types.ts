@@ -142,6 +142,9 @@ export interface ProcessedArticle {
   matchedRules: MatchPrints;
   /** Every rule match, kept or not, packed (extract/engine/stored-matches.ts): a regeneration reads them back. */
   matches: Uint8Array;
-  /** MinHash signature of the text (normalize/minhash.ts), for grouping copies; null for a text too short to tell. */
+  /**
+   * MinHash signature of the text (normalize/minhash.ts), for grouping copies; null for a text too short
+   * to tell, and not computed for a stored article read again (its signature is stored with it).
+   */
   fingerprint: Uint32Array | null;
 }

@@ -18,10 +18,14 @@ const LEAD_LINES = 2;
 const PROSE = /^.{60,}$/su;
 const ENDS_A_SENTENCE = /[.!?…](?:\s|$)/u;
 
-/** A document to process, with the rule matches to read instead of running the rules (see processDocuments). */
+/**
+ * A document to process, with the rule matches to read instead of running the rules (see
+ * processDocuments); `stored`: an article read again from the database, whose signature is stored.
+ */
 export interface DocumentInput {
   doc: RawDocument;
   given?: readonly StoredMatch[] | undefined;
+  stored?: boolean;
 }
 
 /** One document through the stages: `processDocuments` for one; a failure throws. */
@@ -38,7 +42,7 @@ export function processDocument(g: Grammar, doc: RawDocument, given?: readonly S
  * when the text is not exactly the one they index. A document that fails gives its error, alone.
  */
 export function processDocuments(g: Grammar, inputs: readonly DocumentInput[]): (ProcessedArticle | Error)[] {
-  const segmented = inputs.map(({ doc, given }) => attempt(() => segment(g, doc, given)));
+  const segmented = inputs.map(({ doc, given, stored }) => attempt(() => segment(g, doc, given, stored ?? false)));
   const toMatch = segmented.filter((s): s is Segmented => !(s instanceof Error) && s.matches === null);
   matchTexts(g.ruleSet.rules, toMatch).forEach((matches, i) => (toMatch[i]!.matches = matches));
   return segmented.map((s) => (s instanceof Error ? s : attempt(() => finish(g, s))));
@@ -46,20 +50,21 @@ export function processDocuments(g: Grammar, inputs: readonly DocumentInput[]): 
 
 interface Segmented {
   doc: RawDocument;
+  stored: boolean;
   text: string;
   layout: Layout;
   sentences: Span[];
   matches: RuleMatch[] | null;
 }
 
-function segment(g: Grammar, doc: RawDocument, given: readonly StoredMatch[] | undefined): Segmented {
+function segment(g: Grammar, doc: RawDocument, given: readonly StoredMatch[] | undefined, stored: boolean): Segmented {
   const text = normalizeText(doc.text);
   const layout = detectLayout(text);
   const sentences = proseSentences(text, layout.furniture);
-  return { doc, text, layout, sentences, matches: given && text === doc.text ? restoreMatches(given, g.ruleSet.rules, text) : null };
+  return { doc, stored, text, layout, sentences, matches: given && text === doc.text ? restoreMatches(given, g.ruleSet.rules, text) : null };
 }
 
-function finish(g: Grammar, { doc, text, layout, sentences, matches }: Segmented): ProcessedArticle {
+function finish(g: Grammar, { doc, stored, text, layout, sentences, matches }: Segmented): ProcessedArticle {
   const published = doc.meta.published?.slice(0, 10) ?? layout.published;
   const leadEnd = leadEndOf(text, layout.furniture);
   const candidates = readMatches(g, matches!);
@@ -78,8 +83,8 @@ function finish(g: Grammar, { doc, text, layout, sentences, matches }: Segmented
     },
     facts,
     matchedRules: matchPrints(matches!),
-    matches: packMatches(storedMatches(matches!)),
-    fingerprint: minhash(text),
+    matches: packMatches(storedMatches(matches!), sentences),
+    fingerprint: stored ? null : minhash(text),
   };
 }
 

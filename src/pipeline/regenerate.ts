@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { changeBetween, type RuleSetChange } from '../extract/engine/manifest.js';
 import { matchPrints } from '../extract/engine/match-prints.js';
-import { matchRules } from '../extract/engine/match.js';
+import { matchRules, type TextSpan } from '../extract/engine/match.js';
 import { storedMatches, unpackMatches, type StoredMatch } from '../extract/engine/stored-matches.js';
 import { lookupKey } from '../extract/engine/lexicon.js';
 import type { RuleSet } from '../extract/engine/ruleset.js';
@@ -37,9 +37,9 @@ export interface Redo {
  * keeps every extraction the change cannot affect. An article is read again only if a changed rule's
  * matches in it differ from those it had (the extraction keeps a fingerprint of each rule's matches, so
  * only the changed rules run here), or if it contains a lexicon form that was added, removed or changed.
- * Any change to the code or the macros affects all.
+ * Any change to the code or the macros affects all. `onFirstRedo` is called once, at the first article to read again.
  */
-export function planRegeneration(db: Database.Database, rules: () => RuleSet, ruleset: string): RegenerationPlan {
+export function planRegeneration(db: Database.Database, rules: () => RuleSet, ruleset: string, onFirstRedo: () => void = () => {}): RegenerationPlan {
   const made = extractionsBy(db, ruleset);
   const published = publishedRun(db);
   const dataset = published === null ? new Map<number, DatasetEntry>() : datasetOf(db, published);
@@ -57,20 +57,25 @@ export function planRegeneration(db: Database.Database, rules: () => RuleSet, ru
   };
   const textOf = statement(db, 'SELECT text FROM articles WHERE key = ?');
   const plan: RegenerationPlan = { keep: new Map(), redo: [] };
+  const redo = (item: Redo) => {
+    if (plan.redo.push(item) === 1) onFirstRedo();
+  };
   for (const key of latestVersions(db)) {
     const own = made.get(key);
     const entry = dataset.get(key);
     if (own !== undefined) plan.keep.set(key, own);
-    else if (!entry) plan.redo.push({ key, reuse: null });
+    else if (!entry) redo({ key, reuse: null });
     else {
       const { change, rules: changed } = changeSince(entry.ruleset);
       if (change.full) {
-        plan.redo.push({ key, reuse: null });
+        redo({ key, reuse: null });
         continue;
       }
-      const effect = effectOn((textOf.get(key) as { text: string }).text, entry.matchedRules, change, changed);
+      const { text } = textOf.get(key) as { text: string };
+      const sentences = () => storedSentences(db, entry.extractionId) ?? proseSentences(text);
+      const effect = effectOn(text, entry.matchedRules, change, changed, sentences);
       if (effect === 'none') plan.keep.set(key, entry.extractionId);
-      else plan.redo.push({ key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } });
+      else redo({ key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } });
     }
   }
   return plan;
@@ -85,7 +90,14 @@ export function givenMatches(db: Database.Database, redo: Redo): StoredMatch[] |
   const { from, changed, fresh } = redo.reuse;
   const row = statement(db, 'SELECT matches FROM extractions WHERE id = ?').get(from) as { matches: Uint8Array | null } | undefined;
   if (!row?.matches) return undefined;
-  return [...unpackMatches(row.matches).filter(([rule]) => !changed.has(rule)), ...fresh];
+  return [...unpackMatches(row.matches).matches.filter(([rule]) => !changed.has(rule)), ...fresh];
+}
+
+/** The sentences the rules read when extraction `id` was made, as stored with its matches; null if not stored. */
+function storedSentences(db: Database.Database, id: number): TextSpan[] | null {
+  const row = statement(db, 'SELECT matches FROM extractions WHERE id = ?').get(id) as { matches: Uint8Array | null } | undefined;
+  const sentences = row?.matches ? unpackMatches(row.matches).sentences : null;
+  return sentences && sentences.map(([start, end]) => ({ start, end }));
 }
 
 /**
@@ -98,6 +110,7 @@ function effectOn(
   before: Readonly<Record<string, string | null>>,
   change: Extract<RuleSetChange, { full: false }>,
   changedRules: Rule[],
+  sentences: () => readonly TextSpan[],
 ): 'none' | 'all' | { fresh: StoredMatch[] } {
   if (change.forms.size > 0) {
     const folded = lookupKey(text);
@@ -107,7 +120,7 @@ function effectOn(
   // `requires` is a necessary condition in every sentence, so in the whole text too: a rule that fails
   // it matches nothing now. A removed rule matches nothing either.
   const toRun = changedRules.filter((r) => !r.requires || r.requires.test(text));
-  const matches = toRun.length === 0 ? [] : matchRules(toRun, text, proseSentences(text));
+  const matches = toRun.length === 0 ? [] : matchRules(toRun, text, sentences());
   const now = matchPrints(matches);
   for (const id of change.rules) if (now[id] !== before[id]) return { fresh: storedMatches(matches) };
   return 'none';

@@ -66,7 +66,7 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   const db = openDatabase(opts.db);
   const pool = createPool(rulesDir, opts.threads);
   try {
-    const { ruleset, rules, isNew } = currentRuleset(db, rulesDir);
+    const { ruleset, rules } = currentRuleset(db, rulesDir);
     const runId = beginRun(db, { rulesHash: ruleset, codeVersion: codeVersion(), inputs: paths });
     const files = await listInputs(paths);
     const progress = { inputsDone: 0, inputs: files.length };
@@ -74,9 +74,8 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
     let recordsSkipped = 0;
     const onSkip = () => recordsSkipped++;
     const toRead = files.filter((file) => file.ok === false || !inputUnchanged(db, file.stat));
-    // Inputs to read, or rules not seen before (a regeneration to plan): the workers load the rules
-    // meanwhile, not after.
-    if (toRead.length > 0 || isNew) pool.start();
+    // Inputs to read: the workers load the rules meanwhile, not at the first document.
+    if (toRead.length > 0) pool.start();
     const inputsSkipped = files.length - toRead.length;
     progress.inputsDone = inputsSkipped;
     const read = (f: InputFile): Promise<ReadAhead | FaultItem> => (f.ok ? readAhead(f.stat, onSkip) : Promise.resolve(f));
@@ -93,7 +92,8 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
     }
     await writer.flush();
 
-    const plan = planRegeneration(db, rules, ruleset);
+    // Likewise when the plan finds a first article to read again: the workers start while it goes on.
+    const plan = planRegeneration(db, rules, ruleset, () => pool.start());
     for (const redo of plan.redo) {
       const task = { kind: 'stored', doc: storedDocument(db, redo.key), matches: givenMatches(db, redo) } as const;
       await writer.push({ kind: 'stored', key: redo.key, result: pool.run(task) });
@@ -159,17 +159,17 @@ async function readAhead(input: InputStat, onSkip: (s: SkippedRecord) => void): 
  * extraction depends on (manifest.ts); a run whose rules folder and code are byte for byte those of an
  * earlier run takes that run's id without compiling anything.
  */
-function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: string; rules: () => RuleSet; isNew: boolean } {
+function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: string; rules: () => RuleSet } {
   let compiled: RuleSet | null = null;
   const rules = () => (compiled ??= loadRuleSet(rulesDir));
   const sources = `${hashTree(rulesDir)}+${codeVersion()}`;
   const known = rulesetOfSources(db, sources);
-  if (known !== null) return { ruleset: known, rules, isNew: false };
+  if (known !== null) return { ruleset: known, rules };
   refuseBacktracking(rules());
   const manifest = manifestOf(rules(), codeVersion());
   const ruleset = manifestId(manifest);
   saveRuleset(db, ruleset, manifest, sources);
-  return { ruleset, rules, isNew: true };
+  return { ruleset, rules };
 }
 
 /**

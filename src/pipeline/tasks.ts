@@ -30,7 +30,7 @@ export function extractTasks(g: Grammar, tasks: readonly ExtractTask[]): Extract
   const results: (ExtractResult | null)[] = [];
   const inputs: DocumentInput[] = [];
   for (const task of tasks) {
-    if (task.kind === 'stored') inputs.push({ doc: task.doc, given: task.matches });
+    if (task.kind === 'stored') inputs.push({ doc: task.doc, given: task.matches, stored: true });
     else {
       const item = toDocument(task.raw);
       if (item.ok) inputs.push({ doc: item.doc });

@@ -102,7 +102,7 @@ export function sampleArticle(over: Partial<ProcessedArticle> = {}): ProcessedAr
     meta: { title: 'Cụm thi đua số 2 tổng kết năm 2021', published: '2021-11-19', authors: ['Xuân Mai'] },
     facts: SAMPLE_FACTS,
     matchedRules: {},
-    matches: packMatches([]),
+    matches: packMatches([], []),
     fingerprint: null,
     ...over,
   };
@@ -120,7 +120,7 @@ export function bareArticle(id: string, text: string): ProcessedArticle {
     meta: { title: null, published: null, authors: [] },
     facts: { events: [], clusters: [], members: [], chairs: [], handovers: [], officials: [], awards: [] },
     matchedRules: {},
-    matches: packMatches([]),
+    matches: packMatches([], []),
     fingerprint: null,
   };
 }
