@@ -142,6 +142,8 @@ export interface ProcessedArticle {
   matchedRules: MatchPrints;
   /** Every rule match, kept or not, packed (extract/engine/stored-matches.ts): a regeneration reads them back. */
   matches: Uint8Array;
+  /** Start and end of each sentence the rules read, in pairs: a regeneration runs changed rules on them without segmenting again. */
+  sentences: Uint32Array;
   /**
    * MinHash signature of the text (normalize/minhash.ts), for grouping copies; null for a text too short
    * to tell, and not computed for a stored article read again (its signature is stored with it).

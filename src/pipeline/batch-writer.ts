@@ -107,7 +107,7 @@ export class BatchWriter {
 
   private extraction(key: number, article: ProcessedArticle): number {
     for (const type of FACT_TYPES) this.counts.facts[type] += article.facts[type].length;
-    return saveExtraction(this.db, key, { ruleset: this.run.ruleset, runId: this.run.id, facts: article.facts, matchedRules: article.matchedRules, matches: article.matches });
+    return saveExtraction(this.db, key, { ruleset: this.run.ruleset, runId: this.run.id, facts: article.facts, matchedRules: article.matchedRules, matches: article.matches, sentences: article.sentences });
   }
 
   private tally(input: string): { documents: number; faults: number } {

@@ -83,7 +83,8 @@ function finish(g: Grammar, { doc, stored, text, layout, sentences, matches }: S
     },
     facts,
     matchedRules: matchPrints(matches!),
-    matches: packMatches(storedMatches(matches!), sentences),
+    matches: packMatches(storedMatches(matches!)),
+    sentences: Uint32Array.from(sentences.flatMap((s) => [s.start, s.end])),
     fingerprint: stored ? null : minhash(text),
   };
 }

@@ -90,14 +90,15 @@ export function givenMatches(db: Database.Database, redo: Redo): StoredMatch[] |
   const { from, changed, fresh } = redo.reuse;
   const row = statement(db, 'SELECT matches FROM extractions WHERE id = ?').get(from) as { matches: Uint8Array | null } | undefined;
   if (!row?.matches) return undefined;
-  return [...unpackMatches(row.matches).matches.filter(([rule]) => !changed.has(rule)), ...fresh];
+  return [...unpackMatches(row.matches).filter(([rule]) => !changed.has(rule)), ...fresh];
 }
 
-/** The sentences the rules read when extraction `id` was made, as stored with its matches; null if not stored. */
+/** The sentences the rules read when extraction `id` was made, as stored with it; null if not stored. */
 function storedSentences(db: Database.Database, id: number): TextSpan[] | null {
-  const row = statement(db, 'SELECT matches FROM extractions WHERE id = ?').get(id) as { matches: Uint8Array | null } | undefined;
-  const sentences = row?.matches ? unpackMatches(row.matches).sentences : null;
-  return sentences && sentences.map(([start, end]) => ({ start, end }));
+  const row = statement(db, 'SELECT sentences FROM extractions WHERE id = ?').get(id) as { sentences: Buffer | null } | undefined;
+  if (!row?.sentences) return null;
+  const pairs = new Uint32Array(row.sentences.buffer.slice(row.sentences.byteOffset, row.sentences.byteOffset + row.sentences.byteLength));
+  return Array.from({ length: pairs.length / 2 }, (_, i) => ({ start: pairs[2 * i]!, end: pairs[2 * i + 1]! }));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { RawDocument } from '../types.js';
 import { openDatabase, statement } from '../store/database.js';
 import { publishDataset } from '../store/datasets.js';
 import { inputUnchanged } from '../store/inputs.js';
+import { isKnownSafe, rememberSafe } from '../store/safe-patterns.js';
 import { beginRun, finishRun } from '../store/runs.js';
 import { rulesetOfSources, saveRuleset } from '../store/rulesets.js';
 import { BatchWriter, type WriteCounts } from './batch-writer.js';
@@ -165,7 +166,7 @@ function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: str
   const sources = `${hashTree(rulesDir)}+${codeVersion()}`;
   const known = rulesetOfSources(db, sources);
   if (known !== null) return { ruleset: known, rules };
-  refuseBacktracking(rules());
+  refuseBacktracking(db, rules());
   const manifest = manifestOf(rules(), codeVersion());
   const ruleset = manifestId(manifest);
   saveRuleset(db, ruleset, manifest, sources);
@@ -174,13 +175,17 @@ function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: str
 
 /**
  * A rule that can backtrack exponentially would hang the run on one sentence: a rule set with one is
- * refused before anything runs (checked once per version of the rules folder, it takes about a second).
+ * refused before anything runs. Regexes found safe once are remembered (store/safe-patterns.ts).
  */
-function refuseBacktracking(rules: RuleSet): void {
+function refuseBacktracking(db: Database.Database, rules: RuleSet): void {
   for (const r of rules.rules) {
-    const risky = [r.regex, ...(r.requires ? [r.requires] : [])].flatMap((re) => exponentialQuantifiers(re.source, re.flags));
-    if (risky.length > 0) {
-      throw new Error(`${r.file}:${r.line}: rule ${r.id} can backtrack exponentially at \`${risky[0]}\` (thidua rules check lists every risk)`);
+    for (const re of [r.regex, ...(r.requires ? [r.requires] : [])]) {
+      if (isKnownSafe(db, re)) continue;
+      const risky = exponentialQuantifiers(re.source, re.flags);
+      if (risky.length > 0) {
+        throw new Error(`${r.file}:${r.line}: rule ${r.id} can backtrack exponentially at \`${risky[0]}\` (thidua rules check lists every risk)`);
+      }
+      rememberSafe(db, re);
     }
   }
 }

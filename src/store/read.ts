@@ -5,7 +5,7 @@ import { FACT_TABLES } from './factTables.js';
 import { signatureOf } from './stories.js';
 
 /** An article as stored: what saveArticle was given, less what extraction made, plus where and when it was stored. */
-export interface StoredArticle extends Omit<ProcessedArticle, 'facts' | 'matchedRules' | 'matches'> {
+export interface StoredArticle extends Omit<ProcessedArticle, 'facts' | 'matchedRules' | 'matches' | 'sentences'> {
   /** The id of the first-stored copy of the same story. */
   story: string;
   runId: number;

@@ -397,12 +397,19 @@ CREATE INDEX awards_extraction ON awards(extraction_id);
 ${views(PUBLISHED_VIEWS)}
 ${views(HISTORY_VIEWS)}`;
 
+const CHECKED = `
+ALTER TABLE extractions ADD COLUMN matches BLOB;
+ALTER TABLE extractions ADD COLUMN sentences BLOB;
+CREATE TABLE safe_patterns (
+  hash TEXT PRIMARY KEY
+) WITHOUT ROWID;`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: INITIAL },
   // Facts are regenerated from the stored articles by the next run (no extraction exists for its rule set yet).
   { version: 2, name: 'versioned extractions, published datasets, inputs, story signatures', sql: VERSIONED },
   // Extractions written before keep NULL: a regeneration runs every rule on those articles.
-  { version: 3, name: 'rule matches kept with each extraction', sql: 'ALTER TABLE extractions ADD COLUMN matches BLOB;' },
+  { version: 3, name: 'rule matches and sentences kept with each extraction, patterns known safe', sql: CHECKED },
 ];
 
 export const MIGRATIONS_TABLE = `

@@ -57,13 +57,20 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
 export function saveExtraction(
   db: Database.Database,
   articleKey: number,
-  extraction: { ruleset: string; runId: number; facts: ArticleFacts } & Pick<ProcessedArticle, 'matchedRules' | 'matches'>,
+  extraction: { ruleset: string; runId: number; facts: ArticleFacts } & Pick<ProcessedArticle, 'matchedRules' | 'matches' | 'sentences'>,
 ): number {
   statement(db, 'DELETE FROM extractions WHERE article_key = ? AND ruleset = ?').run(articleKey, extraction.ruleset);
   const { lastInsertRowid } = statement(
     db,
-    'INSERT INTO extractions (article_key, ruleset, run_id, matched_rules, matches) VALUES (?, ?, ?, ?, ?)',
-  ).run(articleKey, extraction.ruleset, extraction.runId, JSON.stringify(extraction.matchedRules), extraction.matches);
+    'INSERT INTO extractions (article_key, ruleset, run_id, matched_rules, matches, sentences) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
+    articleKey,
+    extraction.ruleset,
+    extraction.runId,
+    JSON.stringify(extraction.matchedRules),
+    extraction.matches,
+    Buffer.from(extraction.sentences.buffer, extraction.sentences.byteOffset, extraction.sentences.byteLength),
+  );
   const extractionId = Number(lastInsertRowid);
   for (const type of FACT_TYPES) insertFacts(db, extractionId, articleKey, type, extraction.facts[type]);
   return extractionId;

@@ -102,7 +102,8 @@ export function sampleArticle(over: Partial<ProcessedArticle> = {}): ProcessedAr
     meta: { title: 'Cụm thi đua số 2 tổng kết năm 2021', published: '2021-11-19', authors: ['Xuân Mai'] },
     facts: SAMPLE_FACTS,
     matchedRules: {},
-    matches: packMatches([], []),
+    matches: packMatches([]),
+    sentences: new Uint32Array(),
     fingerprint: null,
     ...over,
   };
@@ -120,7 +121,8 @@ export function bareArticle(id: string, text: string): ProcessedArticle {
     meta: { title: null, published: null, authors: [] },
     facts: { events: [], clusters: [], members: [], chairs: [], handovers: [], officials: [], awards: [] },
     matchedRules: {},
-    matches: packMatches([], []),
+    matches: packMatches([]),
+    sentences: new Uint32Array(),
     fingerprint: null,
   };
 }
@@ -135,7 +137,7 @@ const RULESET = 'r1';
 export function storeDataset(db: Database.Database, articles: ProcessedArticle[], runId = beginRun(db, RUN), keep = 5): number {
   saveRuleset(db, RULESET, { code: '0.1.0', macros: '', rules: [], forms: {} }, 'sources');
   const ids = db.transaction(() =>
-    articles.map((a) => saveExtraction(db, saveArticle(db, a, runId).key, { ruleset: RULESET, runId, facts: a.facts, matchedRules: a.matchedRules, matches: a.matches })),
+    articles.map((a) => saveExtraction(db, saveArticle(db, a, runId).key, { ruleset: RULESET, runId, facts: a.facts, matchedRules: a.matchedRules, matches: a.matches, sentences: a.sentences })),
   )();
   publishDataset(db, runId, ids, { keep, ruleset: RULESET });
   return runId;

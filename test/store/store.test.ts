@@ -79,7 +79,7 @@ describe('saveArticle, saveExtraction and loadArticle', () => {
     storeDataset(db, [sampleArticle()], runId);
     const loaded = loadArticle(db, 'sample-001', runId);
     expect(loaded?.facts).toEqual(SAMPLE_FACTS);
-    const { facts: _, matchedRules: __, matches: ___, ...article } = sampleArticle();
+    const { facts: _, matchedRules: __, matches: ___, sentences: ____, ...article } = sampleArticle();
     expect(loaded?.article).toMatchObject({ ...article, story: 'sample-001', runId });
     expect(loaded?.article.storedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });

@@ -1,33 +1,25 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Capture, RuleMatch, TextSpan } from './match.js';
+import type { Capture, RuleMatch } from './match.js';
 import type { Rule } from './rules.js';
 
 /**
  * An extraction's rule matches as stored with it, so that a regeneration after a rule edit runs only the
  * changed rules and reads the other rules' matches back instead of running them again. A match is
  * [rule id, sentence index, start, end, [[field, start, end], ...]]; offsets index the stored text, which
- * gives back each capture's text. Stored as deflated JSON (about 50 matches per news article) with the
- * spans of the sentences the rules read, so that the changed rules run without segmenting again.
+ * gives back each capture's text. Stored as deflated JSON (about 50 matches per news article).
  */
 export type StoredMatch = [rule: string, sentence: number, start: number, end: number, groups: [string, number, number][]];
-
-export interface PackedRead {
-  /** [start, end] of each sentence the rules read; null in a blob written before they were kept. */
-  sentences: [number, number][] | null;
-  matches: StoredMatch[];
-}
 
 export function storedMatches(matches: readonly RuleMatch[]): StoredMatch[] {
   return matches.map((m) => [m.rule.id, m.sentence, m.start, m.end, Object.entries(m.groups).map(([field, g]) => [field, g.start, g.end])]);
 }
 
-export function packMatches(matches: readonly StoredMatch[], sentences: readonly TextSpan[]): Uint8Array {
-  return deflateRawSync(JSON.stringify({ sentences: sentences.map((s) => [s.start, s.end]), matches }));
+export function packMatches(matches: readonly StoredMatch[]): Uint8Array {
+  return deflateRawSync(JSON.stringify(matches));
 }
 
-export function unpackMatches(packed: Uint8Array): PackedRead {
-  const read = JSON.parse(inflateRawSync(packed).toString('utf8')) as PackedRead | StoredMatch[];
-  return Array.isArray(read) ? { sentences: null, matches: read } : read;
+export function unpackMatches(packed: Uint8Array): StoredMatch[] {
+  return JSON.parse(inflateRawSync(packed).toString('utf8')) as StoredMatch[];
 }
 
 /**
