@@ -29,8 +29,8 @@ export interface DocumentInput {
 }
 
 /** One document through the stages: `processDocuments` for one; a failure throws. */
-export function processDocument(g: Grammar, doc: RawDocument, given?: readonly StoredMatch[]): ProcessedArticle {
-  const [result] = processDocuments(g, [{ doc, given }]);
+export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle {
+  const [result] = processDocuments(g, [{ doc }]);
   if (result instanceof Error) throw result;
   return result!;
 }

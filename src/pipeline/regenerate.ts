@@ -9,6 +9,7 @@ import type { Rule } from '../extract/engine/rules.js';
 import { proseSentences } from '../segment/prose.js';
 import { statement } from '../store/database.js';
 import { datasetOf, extractionsBy, type DatasetEntry, latestVersions, publishedRun } from '../store/datasets.js';
+import { extractionMatches, extractionSentences } from '../store/read.js';
 import { loadManifest } from '../store/rulesets.js';
 
 /** What a run must do so that every article has an extraction valid for the current rule set. */
@@ -72,7 +73,7 @@ export function planRegeneration(db: Database.Database, rules: () => RuleSet, ru
         continue;
       }
       const { text } = textOf.get(key) as { text: string };
-      const sentences = () => storedSentences(db, entry.extractionId) ?? proseSentences(text);
+      const sentences = () => extractionSentences(db, entry.extractionId) ?? proseSentences(text);
       const effect = effectOn(text, entry.matchedRules, change, changed, sentences);
       if (effect === 'none') plan.keep.set(key, entry.extractionId);
       else redo({ key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } });
@@ -88,17 +89,9 @@ export function planRegeneration(db: Database.Database, rules: () => RuleSet, ru
 export function givenMatches(db: Database.Database, redo: Redo): StoredMatch[] | undefined {
   if (!redo.reuse) return undefined;
   const { from, changed, fresh } = redo.reuse;
-  const row = statement(db, 'SELECT matches FROM extractions WHERE id = ?').get(from) as { matches: Uint8Array | null } | undefined;
-  if (!row?.matches) return undefined;
-  return [...unpackMatches(row.matches).filter(([rule]) => !changed.has(rule)), ...fresh];
-}
-
-/** The sentences the rules read when extraction `id` was made, as stored with it; null if not stored. */
-function storedSentences(db: Database.Database, id: number): TextSpan[] | null {
-  const row = statement(db, 'SELECT sentences FROM extractions WHERE id = ?').get(id) as { sentences: Buffer | null } | undefined;
-  if (!row?.sentences) return null;
-  const pairs = new Uint32Array(row.sentences.buffer.slice(row.sentences.byteOffset, row.sentences.byteOffset + row.sentences.byteLength));
-  return Array.from({ length: pairs.length / 2 }, (_, i) => ({ start: pairs[2 * i]!, end: pairs[2 * i + 1]! }));
+  const packed = extractionMatches(db, from);
+  if (!packed) return undefined;
+  return [...unpackMatches(packed).filter(([rule]) => !changed.has(rule)), ...fresh];
 }
 
 /**

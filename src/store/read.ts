@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { Span } from '../segment/sentences.js';
 import { FACT_TYPES, type ArticleFacts, type FactType, type ProcessedArticle } from '../types.js';
 import { statement } from './database.js';
 import { FACT_TABLES } from './factTables.js';
-import { signatureOf } from './stories.js';
+import { uint32sOf } from './blobs.js';
 
 /** An article as stored: what saveArticle was given, less what extraction made, plus where and when it was stored. */
 export interface StoredArticle extends Omit<ProcessedArticle, 'facts' | 'matchedRules' | 'matches' | 'sentences'> {
@@ -61,7 +62,7 @@ export function loadArticle(db: Database.Database, id: string, runId: number): {
     url: row.url,
     text: row.text,
     contentHash: row.content_hash,
-    fingerprint: row.minhash && signatureOf(row.minhash),
+    fingerprint: row.minhash && uint32sOf(row.minhash),
     captions: JSON.parse(row.captions) as string[],
     meta: { title: row.title, published: row.published, authors: JSON.parse(row.authors) as string[] },
     runId: Number(row.run_id),
@@ -81,4 +82,18 @@ function loadFacts<K extends FactType>(db: Database.Database, extractionId: numb
     if (spec.items) fields[spec.items.field] = JSON.parse(fields[spec.items.field] as string);
     return { ...fields, evidence: { start: ev_start, end: ev_end, rule: rule_id } };
   }) as ArticleFacts[K];
+}
+
+/** The packed rule matches stored with extraction `id` (extract/engine/stored-matches.ts); null if none were kept. */
+export function extractionMatches(db: Database.Database, id: number): Uint8Array | null {
+  const row = statement(db, 'SELECT matches FROM extractions WHERE id = ?').get(id) as { matches: Uint8Array | null } | undefined;
+  return row?.matches ?? null;
+}
+
+/** The sentences the rules read when extraction `id` was made; null if they were not kept. */
+export function extractionSentences(db: Database.Database, id: number): Span[] | null {
+  const row = statement(db, 'SELECT sentences FROM extractions WHERE id = ?').get(id) as { sentences: Buffer | null } | undefined;
+  if (!row?.sentences) return null;
+  const pairs = uint32sOf(row.sentences);
+  return Array.from({ length: pairs.length / 2 }, (_, i) => ({ start: pairs[2 * i]!, end: pairs[2 * i + 1]! }));
 }

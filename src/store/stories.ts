@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { bands, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
+import { uint32sOf } from './blobs.js';
 import { statement } from './database.js';
 
 /** Candidates checked per band, earliest first: bounds the work for an article like very many others. */
@@ -24,7 +25,7 @@ export function storyOf(db: Database.Database, article: { contentHash: string; f
   let best: { key: number; story: string } | null = null;
   for (const [band, value] of bands(article.fingerprint)) {
     for (const c of near.all(band, value) as { key: number; story: string; minhash: Buffer }[]) {
-      if ((!best || c.key < best.key) && similarity(signatureOf(c.minhash), article.fingerprint) >= MIN_SIMILARITY) best = c;
+      if ((!best || c.key < best.key) && similarity(uint32sOf(c.minhash), article.fingerprint) >= MIN_SIMILARITY) best = c;
     }
   }
   return best?.story ?? null;
@@ -37,7 +38,3 @@ export function addToStoryIndex(db: Database.Database, articleKey: number, signa
   for (const [band, value] of bands(signature)) insert.run(band, value, articleKey);
 }
 
-/** A signature stored as a BLOB. */
-export function signatureOf(blob: Buffer): Uint32Array {
-  return new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
-}

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { FACT_TYPES, type ArticleFacts, type FactType, type ProcessedArticle } from '../types.js';
+import { blobOf } from './blobs.js';
 import { statement } from './database.js';
 import { FACT_TABLES } from './factTables.js';
 import { addToStoryIndex, storyOf } from './stories.js';
@@ -41,7 +42,7 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
     article.text,
     JSON.stringify(article.captions),
     article.contentHash,
-    article.fingerprint && Buffer.from(article.fingerprint.buffer, article.fingerprint.byteOffset, article.fingerprint.byteLength),
+    article.fingerprint && blobOf(article.fingerprint),
     runId,
     new Date().toISOString(),
   );
@@ -69,7 +70,7 @@ export function saveExtraction(
     extraction.runId,
     JSON.stringify(extraction.matchedRules),
     extraction.matches,
-    Buffer.from(extraction.sentences.buffer, extraction.sentences.byteOffset, extraction.sentences.byteLength),
+    blobOf(extraction.sentences),
   );
   const extractionId = Number(lastInsertRowid);
   for (const type of FACT_TYPES) insertFacts(db, extractionId, articleKey, type, extraction.facts[type]);
