@@ -21,7 +21,7 @@ export { decodeTcvn3, decodeVni, type LegacyFont } from './legacy-fonts.js';
 export { normalizePublished } from './published-date.js';
 export { ownBytes, type RawInput, type ReadOptions, type SkippedRecord } from './raw-input.js';
 export { MAX_FILE_BYTES, readWholeFile } from './read-file.js';
-export { readInputs } from './read-inputs.js';
+export { readInputFile, readInputs } from './read-inputs.js';
 export { toDocument } from './to-document.js';
 export { formatOf, walkInputs, type InputFormat, type WalkEntry } from './walk.js';
 export { readWarc } from './warc.js';

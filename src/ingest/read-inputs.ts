@@ -18,22 +18,27 @@ export async function* readInputs(paths: readonly string[], opts: ReadOptions = 
       yield entry;
       continue;
     }
-    try {
-      yield* readFileInputs(entry, opts);
-    } catch (err) {
-      // A bug or an exotic failure in one file must not stop the others.
-      yield faultItem({ path: entry.path, record: null }, `unexpected error: ${errorReason(err)}`);
-    }
+    yield* readInputFile(entry, opts);
+  }
+}
+
+/** One walked input file's records (readInputs without the walk, for a caller that walked already). */
+export async function* readInputFile(entry: Extract<WalkEntry, { ok: true }>, opts: ReadOptions = {}): AsyncGenerator<RawInput | FaultItem> {
+  try {
+    yield* readFileInputs(entry, opts);
+  } catch (err) {
+    // A bug or an exotic failure in one file must not stop the others.
+    yield faultItem({ path: entry.path, record: null }, `unexpected error: ${errorReason(err)}`);
   }
 }
 
 async function* readFileInputs(
-  { path, format, gzip }: Extract<WalkEntry, { ok: true }>,
+  { path, format, gzip, size }: Extract<WalkEntry, { ok: true }>,
   opts: ReadOptions,
 ): AsyncGenerator<RawInput | FaultItem> {
   if (format === 'jsonl') return yield* readJsonl(path, gzip);
   if (format === 'warc') return yield* readWarc(path, gzip, opts);
-  const bytes = await readWholeFile(path, gzip);
+  const bytes = await readWholeFile(path, gzip, size);
   if ('fault' in bytes) return yield bytes;
   yield {
     // "a.html.gz" is the article "a", like "a.html".

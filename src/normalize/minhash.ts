@@ -27,14 +27,17 @@ const SHINGLE = 3;
 /** Below this many shingles a signature is noise: short notices would be grouped by their boilerplate. */
 const MIN_SHINGLES = 24;
 
-const SYLLABLE = /[\p{L}\p{N}]+/gu;
+/** A syllable is a run of letters and digits (code points in \p{L} or \p{N}). */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside the surrogates: 0 not yet known, 1 a letter or digit, 2 not. */
+const WORD_UNIT = new Uint8Array(0x10000);
 
 /** One seed per hash function, from a fixed generator so that signatures are stable across runs. */
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(Math.imul(i + 1, 0x9e3779b9)));
 
 /** The text's MinHash signature, or null for too short a text. */
 export function minhash(text: string): Uint32Array | null {
-  const syllables = (text.toLowerCase().match(SYLLABLE) ?? []).map(hash32);
+  const syllables = syllableHashes(text.toLowerCase());
   const shingles = syllables.length - SHINGLE + 1;
   if (shingles < MIN_SHINGLES) return null;
   const signature = new Uint32Array(HASHES).fill(0xffffffff);
@@ -65,11 +68,36 @@ export function bands(signature: Uint32Array): [number, number][] {
   });
 }
 
-/** FNV-1a over UTF-16 code units, finished by `mix`. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return mix(h);
+/**
+ * Each syllable's hash, in order: FNV-1a over its UTF-16 code units, finished by `mix`. One pass over the
+ * text with a per-code-unit table (the same syllables as matching /[\p{L}\p{N}]+/gu, a third of its time).
+ */
+export function syllableHashes(text: string): number[] {
+  const hashes: number[] = [];
+  let h = 0;
+  let inSyllable = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const width = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    if (isWordChar(text, i, unit, width)) {
+      if (!inSyllable) h = 0x811c9dc5;
+      inSyllable = true;
+      for (let k = 0; k < width; k++) h = Math.imul(h ^ text.charCodeAt(i + k), 0x01000193);
+    } else if (inSyllable) {
+      hashes.push(mix(h));
+      inSyllable = false;
+    }
+    i += width - 1;
+  }
+  if (inSyllable) hashes.push(mix(h));
+  return hashes;
+}
+
+function isWordChar(text: string, i: number, unit: number, width: number): boolean {
+  if (width === 2) return WORD_CHAR.test(text.slice(i, i + 2));
+  let known = WORD_UNIT[unit]!;
+  if (known === 0) WORD_UNIT[unit] = known = WORD_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
 }
 
 /** murmur3's finalizer: every output bit depends on every input bit. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { manifestId, manifestOf } from '../extract/engine/manifest.js';
 import { exponentialQuantifiers } from '../extract/engine/backtracking.js';
 import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
-import { readInputs, walkInputs, type FaultItem, type RawInput, type SkippedRecord } from '../ingest/index.js';
+import { readInputFile, walkInputs, type FaultItem, type RawInput, type SkippedRecord, type WalkEntry } from '../ingest/index.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
 import { openDatabase, statement } from '../store/database.js';
@@ -67,19 +67,19 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   const db = openDatabase(opts.db);
   const pool = createPool(rulesDir, opts.threads);
   try {
+    const files = await listInputs(paths);
+    const toRead = files.filter((file) => file.ok === false || !inputUnchanged(db, file));
+    // Inputs to read: the workers load the rules while this thread checks them, not at the first document.
+    if (toRead.length > 0) pool.start();
     const { ruleset, rules } = currentRuleset(db, rulesDir);
     const runId = beginRun(db, { rulesHash: ruleset, codeVersion: codeVersion(), inputs: paths });
-    const files = await listInputs(paths);
     const progress = { inputsDone: 0, inputs: files.length };
     const writer = new BatchWriter(db, { id: runId, ruleset }, undefined, (counts) => opts.onProgress?.({ ...counts, ...progress }));
     let recordsSkipped = 0;
     const onSkip = () => recordsSkipped++;
-    const toRead = files.filter((file) => file.ok === false || !inputUnchanged(db, file.stat));
-    // Inputs to read: the workers load the rules meanwhile, not at the first document.
-    if (toRead.length > 0) pool.start();
     const inputsSkipped = files.length - toRead.length;
     progress.inputsDone = inputsSkipped;
-    const read = (f: InputFile): Promise<ReadAhead | FaultItem> => (f.ok ? readAhead(f.stat, onSkip) : Promise.resolve(f));
+    const read = (f: WalkEntry): Promise<ReadAhead | FaultItem> => (f.ok ? readAhead(f, onSkip) : Promise.resolve(f));
     for await (const file of prefetched(toRead, read)) {
       if ('fault' in file) await writer.push({ kind: 'fault', input: null, fault: file.fault });
       else {
@@ -124,17 +124,12 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   }
 }
 
-interface InputStat {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
-type InputFile = { ok: true; stat: InputStat } | FaultItem;
+type InputStat = Extract<WalkEntry, { ok: true }>;
 
 /** Every input file (walked once up front, so that progress has a total), with its size and time. */
-async function listInputs(paths: string[]): Promise<InputFile[]> {
-  const files: InputFile[] = [];
-  for await (const entry of walkInputs(paths)) files.push(entry.ok ? { ok: true, stat: { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs } } : entry);
+async function listInputs(paths: string[]): Promise<WalkEntry[]> {
+  const files: WalkEntry[] = [];
+  for await (const entry of walkInputs(paths)) files.push(entry);
   return files;
 }
 
@@ -148,7 +143,7 @@ interface ReadAhead {
 
 /** An input file's records (raw inputs or faults): read now if the file is small, else a stream to read in turn. */
 async function readAhead(input: InputStat, onSkip: (s: SkippedRecord) => void): Promise<ReadAhead> {
-  const records = readInputs([input.path], { onSkip });
+  const records = readInputFile(input, { onSkip });
   if (input.size > READ_AHEAD_BYTES) return { input, records };
   const all: (RawInput | FaultItem)[] = [];
   for await (const record of records) all.push(record);

@@ -1,6 +1,9 @@
 import { foldKey } from '../normalize/tone.js';
 import type { Grammar } from '../extract/grammar.js';
 
+/** Keys remembered at most (a few MB). */
+const MAX_KNOWN = 20_000;
+
 /**
  * Comparison keys for names written in different ways. The text itself is
  * never rewritten: keys only decide that two spellings name one thing.
@@ -9,6 +12,11 @@ export class NameKeys {
   private static readonly byGrammar = new WeakMap<Grammar, NameKeys>();
   private readonly provinceRe: RegExp;
   private readonly abbreviationRe: RegExp;
+  /**
+   * Keys already computed, by kind and spelling: the same units, titles and names recur across a
+   * corpus's articles, and a key costs three large regexes. Emptied when full, to bound memory.
+   */
+  private readonly known = new Map<string, string>();
 
   /** The keys of a rule set's lexicons, built once per grammar (their patterns are large). */
   static of(g: Grammar): NameKeys {
@@ -36,6 +44,10 @@ export class NameKeys {
    * leading "đơn vị" dropped, abbreviations written out, then folded.
    */
   unit(s: string): string {
+    return this.remembered('u', s, () => this.unitKey(s));
+  }
+
+  private unitKey(s: string): string {
     const canonical = s.replace(this.provinceRe, (p) => this.g.lookup('PROVINCE', p)?.term ?? p);
     return foldKey(this.expand(canonical))
       .replace(/^đơn vị /u, '')
@@ -44,11 +56,21 @@ export class NameKeys {
 
   /** A title's key: abbreviations written out, folded. */
   title(s: string): string {
-    return foldKey(this.expand(s));
+    return this.remembered('t', s, () => foldKey(this.expand(s)));
   }
 
   /** A person's key. */
   person(s: string): string {
-    return foldKey(s);
+    return this.remembered('p', s, () => foldKey(s));
+  }
+
+  private remembered(kind: string, s: string, compute: () => string): string {
+    const id = kind + s;
+    let key = this.known.get(id);
+    if (key === undefined) {
+      if (this.known.size >= MAX_KNOWN) this.known.clear();
+      this.known.set(id, (key = compute()));
+    }
+    return key;
   }
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bands, minhash, MIN_SIMILARITY, similarity } from '../../src/normalize/minhash.js';
+import { bands, minhash, MIN_SIMILARITY, similarity, syllableHashes } from '../../src/normalize/minhash.js';
 import { normalizeText } from '../../src/normalize/text.js';
 
 const DEV = 'test/fixtures/dev/texts';
@@ -30,5 +30,27 @@ describe('minhash', () => {
 
   it('gives no signature to a text too short to tell', () => {
     expect(minhash('Sáng 6.8, Cụm thi đua số 5 tổ chức hội nghị.')).toBeNull();
+  });
+});
+
+describe('syllableHashes', () => {
+  // The reference: the syllables /[\p{L}\p{N}]+/gu finds, each hashed with FNV-1a and murmur3's finalizer.
+  const mix = (x: number) => {
+    let h = x ^ (x >>> 16);
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const fnv = (s: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return mix(h);
+  };
+  const reference = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(fnv);
+
+  it('hashes the same syllables as /[\p{L}\p{N}]+/u, astral letters and lone surrogates included', () => {
+    const samples = [...texts.map((t) => t.toLowerCase()), 'a𝒜b 𐐀x 1²3 \ud800 y\udc00z ٣٤ 中文 — done𝒜', '', '   ', 'x', '\ud835'];
+    for (const text of samples) expect(syllableHashes(text)).toEqual(reference(text));
   });
 });

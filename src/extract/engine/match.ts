@@ -1,3 +1,4 @@
+import { LiteralScanner } from './literal-scan.js';
 import type { Rule } from './rules.js';
 
 export interface TextSpan {
@@ -34,12 +35,14 @@ export function matchRules(rules: readonly Rule[], text: string, sentences: read
  */
 export function matchTexts(rules: readonly Rule[], texts: readonly { text: string; sentences: readonly TextSpan[] }[]): RuleMatch[][] {
   const slices = texts.map(({ text, sentences }) => sentences.map((s) => text.slice(s.start, s.end)));
+  const prefilter = prefilterOf(rules);
+  const mayMatch = slices.map((list) => list.map((slice) => prefilter(slice)));
   const found = texts.map(() => [] as { match: RuleMatch; rule: number }[]);
   rules.forEach((rule, ruleIndex) => {
     const re = rule.regex;
     texts.forEach(({ sentences }, t) => {
       slices[t]!.forEach((slice, sentence) => {
-        if (rule.literals && !rule.literals.some((literal) => slice.includes(literal))) return;
+        if (!mayMatch[t]![sentence]![ruleIndex]) return;
         if (rule.requires && !rule.requires.test(slice)) return;
         const offset = sentences[sentence]!.start;
         re.lastIndex = 0;
@@ -55,6 +58,32 @@ export function matchTexts(rules: readonly Rule[], texts: readonly { text: strin
   });
   // Back to sentence order (a stable sort keeps each rule's matches in text order).
   return found.map((list) => list.sort((a, b) => a.match.sentence - b.match.sentence || a.rule - b.rule).map((f) => f.match));
+}
+
+/** Per sentence, a flag per rule: 1 if the sentence holds one of the rule's required literals, or the rule has none. */
+type Prefilter = (sentence: string) => Uint8Array;
+
+const prefilters = new WeakMap<readonly Rule[], Prefilter>();
+
+/** The rules' required literals, all looked for in one pass over a sentence (literal-scan.ts). */
+function prefilterOf(rules: readonly Rule[]): Prefilter {
+  let prefilter = prefilters.get(rules);
+  if (prefilter) return prefilter;
+  const literals = [...new Set(rules.flatMap((r) => r.literals ?? []))];
+  const idOf = new Map(literals.map((literal, id) => [literal, id]));
+  const rulesNeeding = literals.map(() => [] as number[]);
+  rules.forEach((r, i) => r.literals?.forEach((literal) => rulesNeeding[idOf.get(literal)!]!.push(i)));
+  const always = Uint8Array.from(rules, (r) => (r.literals ? 0 : 1));
+  const scanner = new LiteralScanner(literals);
+  prefilter = (sentence) => {
+    const may = always.slice();
+    scanner.scan(sentence, (id) => {
+      for (const i of rulesNeeding[id]!) may[i] = 1;
+    });
+    return may;
+  };
+  prefilters.set(rules, prefilter);
+  return prefilter;
 }
 
 const fields = new Map<string, string>();
