@@ -1,10 +1,18 @@
 import type Database from 'better-sqlite3';
-import { bands, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
+import { bands, BANDS, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
 import { uint32sOf } from './blobs.js';
 import { statement } from './database.js';
 
 /** Candidates checked per band, earliest first: bounds the work for an article like very many others. */
 const CANDIDATES_PER_BAND = 64;
+
+/** The first CANDIDATES_PER_BAND articles in each of an article's bands, in one statement (one look-up per band was a third of the time spent storing an article). */
+const NEAR_SQL = `SELECT a.key, a.story, a.minhash FROM articles a WHERE a.key IN (${Array.from(
+  { length: BANDS },
+  () => `SELECT * FROM (SELECT article_key FROM minhash_bands WHERE band = ? AND value = ? ORDER BY article_key LIMIT ${CANDIDATES_PER_BAND})`,
+).join(' UNION ALL ')})`;
+
+const INDEX_SQL = `INSERT OR IGNORE INTO minhash_bands (band, value, article_key) VALUES ${Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ')}`;
 
 /**
  * The story an article to store belongs to: that of the first-stored article with the same text, or else
@@ -17,16 +25,9 @@ export function storyOf(db: Database.Database, article: { contentHash: string; f
     | undefined;
   if (same) return same.story;
   if (article.fingerprint === null) return null;
-  const near = statement(
-    db,
-    `SELECT a.key, a.story, a.minhash FROM minhash_bands b JOIN articles a ON a.key = b.article_key
-     WHERE b.band = ? AND b.value = ? ORDER BY b.article_key LIMIT ${CANDIDATES_PER_BAND}`,
-  );
   let best: { key: number; story: string } | null = null;
-  for (const [band, value] of bands(article.fingerprint)) {
-    for (const c of near.all(band, value) as { key: number; story: string; minhash: Buffer }[]) {
-      if ((!best || c.key < best.key) && similarity(uint32sOf(c.minhash), article.fingerprint) >= MIN_SIMILARITY) best = c;
-    }
+  for (const c of statement(db, NEAR_SQL).all(bands(article.fingerprint).flat()) as { key: number; story: string; minhash: Buffer }[]) {
+    if ((!best || c.key < best.key) && similarity(uint32sOf(c.minhash), article.fingerprint) >= MIN_SIMILARITY) best = c;
   }
   return best?.story ?? null;
 }
@@ -34,7 +35,6 @@ export function storyOf(db: Database.Database, article: { contentHash: string; f
 /** Indexes a stored article's signature bands, so that later copies find it. */
 export function addToStoryIndex(db: Database.Database, articleKey: number, signature: Uint32Array | null): void {
   if (signature === null) return;
-  const insert = statement(db, 'INSERT OR IGNORE INTO minhash_bands (band, value, article_key) VALUES (?, ?, ?)');
-  for (const [band, value] of bands(signature)) insert.run(band, value, articleKey);
+  statement(db, INDEX_SQL).run(bands(signature).flatMap(([band, value]) => [band, value, articleKey]));
 }
 
