@@ -65,6 +65,7 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   const started = Date.now();
   const rulesDir = opts.rulesDir ?? defaultRulesDir();
   const db = openDatabase(opts.db);
+  db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   const pool = createPool(rulesDir, opts.threads);
   try {
     const files = await listInputs(paths);
@@ -132,6 +133,14 @@ async function listInputs(paths: string[]): Promise<WalkEntry[]> {
   for await (const entry of walkInputs(paths)) files.push(entry);
   return files;
 }
+
+/**
+ * The write-ahead log is copied into the database when it holds this many pages (80 MB), not SQLite's 1,000:
+ * a batch of articles touches pages all over the fact tables' indexes, and checkpointing after every batch
+ * wrote each of those pages again each time (on 30,000 generated articles: 81 → 72 s, 14 → 11 s of system
+ * time). Closing the database checkpoints what is left.
+ */
+const CHECKPOINT_PAGES = 20_000;
 
 /** Files up to this size are read ahead whole; a bigger one (a WARC, a JSONL crawl) streams when its turn comes. */
 const READ_AHEAD_BYTES = 4 * 1024 * 1024;
