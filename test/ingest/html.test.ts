@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlToDocument, MAX_UNCLOSED_TAGS, parseArticleHtml, type ParsedArticle } from '../../src/ingest/index.js';
+import { load } from 'cheerio';
+import { parseDocument } from 'htmlparser2';
+import { indexPage } from '../../src/ingest/html-page.js';
+import { readArticleText } from '../../src/ingest/html-text.js';
+import { extractMainText, htmlToDocument, MAX_UNCLOSED_TAGS, parseArticleHtml, readHtmlHead, type ParsedArticle } from '../../src/ingest/index.js';
 import type { ParseOptions } from '../../src/ingest/html.js';
 
 const fixtures = new URL('../fixtures/html/', import.meta.url);
@@ -229,5 +233,19 @@ describe('htmlToDocument', () => {
         captions: [],
       },
     });
+  });
+});
+
+describe('the cheerio entry points (extractMainText, readHtmlHead)', () => {
+  // parseArticleHtml parses with htmlparser2 directly; cheerio loading with htmlparser2 must give the same document.
+  it('read a cheerio document (htmlparser2 mode) of each real page as the document parseArticleHtml uses', () => {
+    for (const file of Object.keys(expected)) {
+      const html = readFileSync(new URL(file, fixtures), 'utf8');
+      const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+      const page = indexPage(parseDocument(html, { decodeEntities: true }));
+      expect(extractMainText($), file).toEqual(readArticleText(page).paragraphs);
+      const parsed = parseArticleHtml(html, { profiles: false });
+      expect(readHtmlHead($).meta.title, file).toBe(parsed.ok ? parsed.article.meta.title : 'unparsed');
+    }
   });
 });
