@@ -9,7 +9,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkRules, formatCheck } from '../extract/check.js';
 import { defaultRulesDir, packageRoot, packageVersion } from '../paths.js';
 import { DEFAULT_THREADS } from '../pipeline/pool.js';
-import { DEFAULT_KEEP, runPipeline, type RunProgress, type RunSummary } from '../pipeline/run.js';
+import { DEFAULT_KEEP, type RunSummary } from '../pipeline/run.js';
+import { runPipelineOnThread, type ProgressView } from '../pipeline/run-thread.js';
 import { formatByRule, scoreByRule } from '../query/by-rule.js';
 import { explainArticle } from '../query/explain.js';
 import { CSV_COLUMNS, exportArticles, writeCsv, writeJsonl } from '../query/export.js';
@@ -45,7 +46,7 @@ program
   .addHelpText('after', '\nExample:\n  thidua run corpus/ crawl.jsonl --db out/thidua.db')
   .action(async (paths: string[], opts: { db: string; rules?: string; threads?: number; keep?: number; quiet?: boolean }) => {
     const bar = opts.quiet ? null : progressBar();
-    const summary = await runPipeline(paths, {
+    const summary = await runPipelineOnThread(paths, {
       db: opts.db,
       ...(opts.rules ? { rulesDir: opts.rules } : {}),
       ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
@@ -203,7 +204,7 @@ function formatSummary(s: RunSummary, db: string): string {
 }
 
 /** A progress bar on a terminal (standard error); nothing when it is piped. */
-function progressBar(): { update: (p: RunProgress) => void; stop: () => void } | null {
+function progressBar(): { update: (p: ProgressView) => void; stop: () => void } | null {
   if (!process.stderr.isTTY) return null;
   const bar = new SingleBar(
     { format: 'inputs {bar} {value}/{total} | {read} articles, {errors} errors', stream: process.stderr, hideCursor: true },
@@ -212,7 +213,7 @@ function progressBar(): { update: (p: RunProgress) => void; stop: () => void } |
   let started = false;
   return {
     update: (p) => {
-      const payload = { read: p.read, errors: p.faults.length };
+      const payload = { read: p.read, errors: p.errors };
       if (!started) bar.start(p.inputs, p.inputsDone, payload);
       else bar.update(p.inputsDone, payload);
       started = true;

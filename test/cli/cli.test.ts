@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventRule, tinyRules } from '../helpers/rules.js';
+import { encodeTcvn3 } from '../ingest/encoders.js';
 
 // The command line as a user runs it: the built dist/ (npm test builds it first).
 const CLI = 'dist/cli/main.js';
@@ -22,6 +23,18 @@ describe('thidua', () => {
     expect(again.stdout).toMatch(/0 articles read from 0 inputs/);
     expect(again.stdout).toMatch(/inputs skipped as unchanged since an earlier run: 37/);
     expect(again.stdout).toMatch(/kept from an earlier run: 37/);
+  });
+
+  it('run reports conversions and faults, which the run\'s own thread hands back', () => {
+    const inputs = mkdtempSync(join(tmpdir(), 'thidua-cli-inputs-'));
+    const text = 'Sáng 12/7/2023, tại Nghệ An, Cụm thi đua số 8 tổ chức Hội nghị sơ kết công tác thi đua, khen thưởng năm 2023. Các đơn vị trong Cụm gồm: Công an tỉnh Nghệ An, Công an tỉnh Hà Tĩnh và Công an tỉnh Quảng Bình.\n';
+    writeFileSync(join(inputs, 'old.txt'), encodeTcvn3(text));
+    writeFileSync(join(inputs, 'empty.txt'), '');
+    const run = thidua('run', inputs, '--db', join(inputs, 'x.db'));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/converted to Unicode: .*old\.txt: 1 tcvn3/);
+    expect(run.stdout).toMatch(/skipped .*empty\.txt: empty file/);
+    expect(run.stdout).toMatch(/stored 1 /);
   });
 
   it('runs lists the runs and diff compares the last two kept datasets', () => {

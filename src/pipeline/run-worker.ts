@@ -1,0 +1,12 @@
+/** The coordinating thread of a command-line run (run-thread.ts): runPipeline, reporting to the caller's thread. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runPipeline, type RunOptions } from './run.js';
+import { progressView, type CoordinatorMessage } from './run-thread.js';
+
+const { paths, options } = workerData as { paths: string[]; options: RunOptions };
+const post = (message: CoordinatorMessage) => parentPort!.postMessage(message);
+
+runPipeline(paths, { ...options, onProgress: (p) => post({ kind: 'progress', progress: progressView(p) }) }).then(
+  (summary) => post({ kind: 'summary', summary }),
+  (err: unknown) => post({ kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
+);
