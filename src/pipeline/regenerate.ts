@@ -8,7 +8,7 @@ import type { RuleSet } from '../extract/engine/ruleset.js';
 import type { Rule } from '../extract/engine/rules.js';
 import { proseSentences } from '../segment/prose.js';
 import { statement } from '../store/database.js';
-import { datasetOf, extractionsBy, type DatasetEntry, latestVersions, publishedRun } from '../store/datasets.js';
+import { datasetOf, extractionsBy, type DatasetEntry, latestVersions, matchedRulesOf, publishedRun } from '../store/datasets.js';
 import { extractionMatches, extractionSentences } from '../store/read.js';
 import { loadManifest } from '../store/rulesets.js';
 
@@ -74,7 +74,7 @@ export function planRegeneration(db: Database.Database, rules: () => RuleSet, ru
       }
       const { text } = textOf.get(key) as { text: string };
       const sentences = () => extractionSentences(db, entry.extractionId) ?? proseSentences(text);
-      const effect = effectOn(text, entry.matchedRules, change, changed, sentences);
+      const effect = effectOn(text, matchedRulesOf(db, entry.extractionId), change, changed, sentences);
       if (effect === 'none') plan.keep.set(key, entry.extractionId);
       else redo({ key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } });
     }

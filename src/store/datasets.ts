@@ -6,12 +6,6 @@ export interface DatasetEntry {
   articleKey: number;
   extractionId: number;
   ruleset: string;
-  /**
-   * The rules that matched the article's text when it was read, with the fingerprint of their matches
-   * (see ProcessedArticle.matchedRules); null for a rule whose fingerprint was not recorded (a database
-   * written before fingerprints kept only the ids).
-   */
-  matchedRules: Record<string, string | null>;
 }
 
 /** The run whose dataset the views show, or null before the first publication. */
@@ -20,19 +14,26 @@ export function publishedRun(db: Database.Database): number | null {
   return row?.run_id ?? null;
 }
 
-/** The extractions in run `runId`'s dataset, by article version (key). */
+/**
+ * The extractions in run `runId`'s dataset, by article version (key). Without their matched rules (see
+ * `matchedRulesOf`), read only for the articles a rule change concerns: for 100,000 articles they took
+ * more memory than a run's thread is given.
+ */
 export function datasetOf(db: Database.Database, runId: number): Map<number, DatasetEntry> {
   const rows = statement(
     db,
-    `SELECT e.article_key, e.id, e.ruleset, e.matched_rules FROM datasets d JOIN extractions e ON e.id = d.extraction_id
-     WHERE d.run_id = ?`,
-  ).all(runId) as { article_key: number; id: number; ruleset: string; matched_rules: string }[];
-  return new Map(
-    rows.map((r) => [r.article_key, { articleKey: r.article_key, extractionId: r.id, ruleset: r.ruleset, matchedRules: matchedRulesOf(r.matched_rules) }]),
-  );
+    `SELECT e.article_key, e.id, e.ruleset FROM datasets d JOIN extractions e ON e.id = d.extraction_id WHERE d.run_id = ?`,
+  ).all(runId) as { article_key: number; id: number; ruleset: string }[];
+  return new Map(rows.map((r) => [r.article_key, { articleKey: r.article_key, extractionId: r.id, ruleset: r.ruleset }]));
 }
 
-function matchedRulesOf(json: string): Record<string, string | null> {
+/**
+ * The rules that matched an article's text when extraction `extractionId` read it, with the fingerprint of
+ * their matches (see ProcessedArticle.matchedRules); null for a rule whose fingerprint was not recorded (a
+ * database written before fingerprints kept only the ids).
+ */
+export function matchedRulesOf(db: Database.Database, extractionId: number): Record<string, string | null> {
+  const { matched_rules: json } = statement(db, 'SELECT matched_rules FROM extractions WHERE id = ?').get(extractionId) as { matched_rules: string };
   const stored = JSON.parse(json) as string[] | Record<string, string>;
   return Array.isArray(stored) ? Object.fromEntries(stored.map((id) => [id, null])) : stored;
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minhash } from '../../src/normalize/minhash.js';
 import { normalizeText } from '../../src/normalize/text.js';
 import { openDatabase } from '../../src/store/database.js';
-import { datasetOf, datasetRun, publishDataset, publishedRun } from '../../src/store/datasets.js';
+import { datasetOf, datasetRun, matchedRulesOf, publishDataset, publishedRun } from '../../src/store/datasets.js';
 import { listArticleIds, loadArticle } from '../../src/store/read.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../../src/store/schema.js';
 import { beginRun, finishRun, recordFault } from '../../src/store/runs.js';
@@ -192,7 +192,7 @@ describe('datasets', () => {
     const a = { ...bareArticle('a', 'text a'), matchedRules: { 'award.x': '0123456789abcdef' } };
     const runId = storeDataset(db, [a, bareArticle('b', 'text b')]);
     db.prepare("UPDATE extractions SET matched_rules = '[\"chair.y\"]' WHERE article_key = (SELECT key FROM articles WHERE id = 'b')").run();
-    const byId = new Map([...datasetOf(db, runId).values()].map((e) => [db.prepare('SELECT id FROM articles WHERE key = ?').pluck().get(e.articleKey), e.matchedRules]));
+    const byId = new Map([...datasetOf(db, runId).values()].map((e) => [db.prepare('SELECT id FROM articles WHERE key = ?').pluck().get(e.articleKey), matchedRulesOf(db, e.extractionId)]));
     expect(byId.get('a')).toEqual({ 'award.x': '0123456789abcdef' });
     expect(byId.get('b')).toEqual({ 'chair.y': null });
   });
