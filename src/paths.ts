@@ -20,6 +20,12 @@ export function packageRoot(): string {
   return (root = dir);
 }
 
+/** A module of the build (`dist/<path>`), for a worker thread (which cannot load TypeScript); null without a build. */
+export function builtModule(path: string): string | null {
+  const file = join(packageRoot(), 'dist', path);
+  return existsSync(file) ? file : null;
+}
+
 /** The rules shipped with the package. */
 export const defaultRulesDir = (): string => join(packageRoot(), 'rules');
 

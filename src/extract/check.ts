@@ -149,12 +149,12 @@ function requiresProblems(rules: readonly Rule[], texts: readonly PreparedText[]
   return rules.flatMap((rule) => {
     const requires = rule.requires;
     if (!requires) return [];
-    const unfiltered = { ...rule, requires: null };
+    const unfiltered = [{ ...rule, requires: null }];
     let hidden = 0;
     let sample = '';
     for (const { text, sentences } of texts) {
       const skipped = sentences.filter((s) => !requires.test(text.slice(s.start, s.end)));
-      const matches = matchRules([unfiltered], text, skipped);
+      const matches = matchRules(unfiltered, text, skipped);
       hidden += matches.length;
       if (matches[0] && !sample) sample = text.slice(matches[0].start, matches[0].end);
     }

@@ -23,7 +23,7 @@ export { ownBytes, type RawInput, type ReadOptions, type SkippedRecord } from '.
 export { MAX_FILE_BYTES, readWholeFile } from './read-file.js';
 export { readInputFile, readInputs } from './read-inputs.js';
 export { toDocument } from './to-document.js';
-export { formatOf, walkInputs, type InputFormat, type WalkEntry } from './walk.js';
+export { formatOf, walkInputs, type InputFile, type InputFormat, type WalkEntry } from './walk.js';
 export { readWarc } from './warc.js';
 
 /** Every document found under the given paths: `readInputs` then `toDocument`, in order, on this thread. */

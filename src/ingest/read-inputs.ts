@@ -3,7 +3,7 @@ import { errorReason, faultItem, type FaultItem } from './item.js';
 import { readJsonl } from './jsonl.js';
 import { ownBytes, type RawInput, type ReadOptions } from './raw-input.js';
 import { readWholeFile } from './read-file.js';
-import { walkInputs, type WalkEntry } from './walk.js';
+import { walkInputs, type InputFile } from './walk.js';
 import { readWarc } from './warc.js';
 
 /**
@@ -23,7 +23,7 @@ export async function* readInputs(paths: readonly string[], opts: ReadOptions = 
 }
 
 /** One walked input file's records (readInputs without the walk, for a caller that walked already). */
-export async function* readInputFile(entry: Extract<WalkEntry, { ok: true }>, opts: ReadOptions = {}): AsyncGenerator<RawInput | FaultItem> {
+export async function* readInputFile(entry: InputFile, opts: ReadOptions = {}): AsyncGenerator<RawInput | FaultItem> {
   try {
     yield* readFileInputs(entry, opts);
   } catch (err) {
@@ -33,7 +33,7 @@ export async function* readInputFile(entry: Extract<WalkEntry, { ok: true }>, op
 }
 
 async function* readFileInputs(
-  { path, format, gzip, size }: Extract<WalkEntry, { ok: true }>,
+  { path, format, gzip, size }: InputFile,
   opts: ReadOptions,
 ): AsyncGenerator<RawInput | FaultItem> {
   if (format === 'jsonl') return yield* readJsonl(path, gzip);

@@ -10,7 +10,8 @@ export type InputFormat = 'txt' | 'html' | 'jsonl' | 'warc';
  * An input file to read (`gzip`: compressed, "a.html.gz") with its size and modification time when
  * walked, or the fault of a path that cannot be one.
  */
-export type WalkEntry = { ok: true; path: string; format: InputFormat; gzip: boolean; size: number; mtimeMs: number } | FaultItem;
+export type WalkEntry = InputFile | FaultItem;
+export type InputFile = { ok: true; path: string; format: InputFormat; gzip: boolean; size: number; mtimeMs: number };
 
 /** Stats of one folder's entries taken at once: one at a time, a walk of 10,000 files waited 1 s on them. */
 const STATS_AT_ONCE = 32;

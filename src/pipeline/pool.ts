@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { loadRuleSet } from '../extract/engine/ruleset.js';
 import { Grammar } from '../extract/grammar.js';
-import { packageRoot } from '../paths.js';
+import { builtModule } from '../paths.js';
 import { errorReason, faultItem } from '../ingest/item.js';
 import { extractTask, type ExtractResult, type ExtractTask } from './tasks.js';
 
@@ -38,8 +36,8 @@ export const GROUP = 16;
  * with nothing to extract does not pay for compiling the rules.
  */
 export function createPool(rulesDir: string, threads: number = DEFAULT_THREADS): ExtractPool {
-  const workerFile = join(packageRoot(), 'dist', 'pipeline', 'worker.js');
-  if (threads > 0 && existsSync(workerFile)) {
+  const workerFile = builtModule('pipeline/worker.js');
+  if (threads > 0 && workerFile) {
     let piscina: Piscina<ExtractTask[], ExtractResult[]> | null = null;
     const start = () =>
       (piscina ??= new Piscina({ filename: workerFile, workerData: { rulesDir }, minThreads: threads, maxThreads: threads, resourceLimits: WORKER_HEAP }));

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConversionCounts } from '../ingest/conversions.js';
-import { packageRoot } from '../paths.js';
+import { builtModule } from '../paths.js';
 import { runPipeline, type RunOptions, type RunSummary } from './run.js';
 
 /** What a progress display needs, as the coordinating thread reports it. */
@@ -35,9 +33,9 @@ export function runPipelineOnThread(
   paths: string[],
   opts: Omit<RunOptions, 'onProgress'> & { onProgress?: (p: ProgressView) => void },
 ): Promise<RunSummary> {
-  const workerFile = join(packageRoot(), 'dist', 'pipeline', 'run-worker.js');
+  const workerFile = builtModule('pipeline/run-worker.js');
   const { onProgress, ...options } = opts;
-  if (opts.threads === 0 || !existsSync(workerFile)) {
+  if (opts.threads === 0 || !workerFile) {
     return runPipeline(paths, { ...options, ...(onProgress ? { onProgress: (p) => onProgress(progressView(p)) } : {}) });
   }
   return new Promise((resolve, reject) => {

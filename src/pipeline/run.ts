@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { manifestId, manifestOf } from '../extract/engine/manifest.js';
 import { exponentialQuantifiers } from '../extract/engine/backtracking.js';
 import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
-import { readInputFile, walkInputs, type FaultItem, type RawInput, type SkippedRecord, type WalkEntry } from '../ingest/index.js';
+import { readInputFile, walkInputs, type FaultItem, type InputFile, type RawInput, type SkippedRecord, type WalkEntry } from '../ingest/index.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
 import { openDatabase, statement } from '../store/database.js';
@@ -125,8 +125,6 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   }
 }
 
-type InputStat = Extract<WalkEntry, { ok: true }>;
-
 /** Every input file (walked once up front, so that progress has a total), with its size and time. */
 async function listInputs(paths: string[]): Promise<WalkEntry[]> {
   const files: WalkEntry[] = [];
@@ -146,12 +144,12 @@ const CHECKPOINT_PAGES = 20_000;
 const READ_AHEAD_BYTES = 4 * 1024 * 1024;
 
 interface ReadAhead {
-  input: InputStat;
+  input: InputFile;
   records: AsyncIterable<RawInput | FaultItem>;
 }
 
 /** An input file's records (raw inputs or faults): read now if the file is small, else a stream to read in turn. */
-async function readAhead(input: InputStat, onSkip: (s: SkippedRecord) => void): Promise<ReadAhead> {
+async function readAhead(input: InputFile, onSkip: (s: SkippedRecord) => void): Promise<ReadAhead> {
   const records = readInputFile(input, { onSkip });
   if (input.size > READ_AHEAD_BYTES) return { input, records };
   const all: (RawInput | FaultItem)[] = [];

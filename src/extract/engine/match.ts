@@ -65,7 +65,7 @@ type Prefilter = (sentence: string) => Uint8Array;
 
 const prefilters = new WeakMap<readonly Rule[], Prefilter>();
 
-/** The rules' required literals, all looked for in one pass over a sentence (literal-scan.ts). */
+/** The rules' required literals, all looked for in one pass over a sentence (literal-scan.ts); built once per rules array. */
 function prefilterOf(rules: readonly Rule[]): Prefilter {
   let prefilter = prefilters.get(rules);
   if (prefilter) return prefilter;
