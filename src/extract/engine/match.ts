@@ -34,27 +34,36 @@ export function matchRules(rules: readonly Rule[], text: string, sentences: read
  * article one text at a time, 1.2 ms in batches of 32).
  */
 export function matchTexts(rules: readonly Rule[], texts: readonly { text: string; sentences: readonly TextSpan[] }[]): RuleMatch[][] {
-  const slices = texts.map(({ text, sentences }) => sentences.map((s) => text.slice(s.start, s.end)));
   const prefilter = prefilterOf(rules);
-  const mayMatch = slices.map((list) => list.map((slice) => prefilter(slice)));
+  // Per rule, the sentences that hold one of its literals, as [text, sentence] pairs one after the other.
+  const candidates = rules.map(() => [] as number[]);
+  const slices = texts.map(({ text, sentences }, t) =>
+    sentences.map((s, sentence) => {
+      const slice = text.slice(s.start, s.end);
+      const may = prefilter(slice);
+      for (let r = 0; r < may.length; r++) if (may[r]) candidates[r]!.push(t, sentence);
+      return slice;
+    }),
+  );
   const found = texts.map(() => [] as { match: RuleMatch; rule: number }[]);
   rules.forEach((rule, ruleIndex) => {
-    const re = rule.regex;
-    texts.forEach(({ sentences }, t) => {
-      slices[t]!.forEach((slice, sentence) => {
-        if (!mayMatch[t]![sentence]![ruleIndex]) return;
-        if (rule.requires && !rule.requires.test(slice)) return;
-        const offset = sentences[sentence]!.start;
-        re.lastIndex = 0;
-        for (let m = re.exec(slice); m; m = re.exec(slice)) {
-          if (m[0].length === 0) {
-            re.lastIndex++;
-            continue;
-          }
-          found[t]!.push({ match: { rule, sentence, start: offset + m.index, end: offset + m.index + m[0].length, groups: capturesOf(m, slice, offset) }, rule: ruleIndex });
+    const { regex: re, requires } = rule;
+    const pairs = candidates[ruleIndex]!;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const t = pairs[k]!;
+      const sentence = pairs[k + 1]!;
+      const slice = slices[t]![sentence]!;
+      if (requires && !requires.test(slice)) continue;
+      const offset = texts[t]!.sentences[sentence]!.start;
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
         }
-      });
-    });
+        found[t]!.push({ match: { rule, sentence, start: offset + m.index, end: offset + m.index + m[0].length, groups: capturesOf(m, slice, offset) }, rule: ruleIndex });
+      }
+    }
   });
   // Back to sentence order (a stable sort keeps each rule's matches in text order).
   return found.map((list) => list.sort((a, b) => a.match.sentence - b.match.sentence || a.rule - b.rule).map((f) => f.match));

@@ -20,9 +20,10 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('(?:ab)*')).toBeNull();
   });
 
-  it('gives up on more alternatives than are worth testing', () => {
-    const many = Array.from({ length: 20 }, (_, i) => `w${String.fromCharCode(97 + i)}x`).join('|');
-    expect(requiredLiterals(`(?:${many})`)).toBeNull();
+  it('keeps the literals of a lexicon-sized alternation, and gives up past 256', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}x`);
+    expect(requiredLiterals(`(?:${words(40).join('|')})`)).toEqual(words(40));
+    expect(requiredLiterals(`(?:${words(300).join('|')})`)).toBeNull();
   });
 
   it('leaves every rule\'s matches on every fixture article exactly as they are without it', () => {
