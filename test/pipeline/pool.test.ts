@@ -28,4 +28,27 @@ describe('groupedRuns', () => {
     await Promise.all([first, run(task(2))]);
     expect(sizes).toEqual([1, 1]);
   });
+
+  it('holds a small group back while `capacity` groups are out, and sends it when one comes back', async () => {
+    const sizes: number[] = [];
+    const release: (() => void)[] = [];
+    const { run } = groupedRuns(async (tasks) => {
+      sizes.push(tasks.length);
+      await new Promise<void>((resolve) => release.push(resolve));
+      return tasks.map(fault);
+    }, 1);
+    const first = run(task(0));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(sizes).toEqual([1]);
+    // The only slot is taken: these wait, though the caller yields, and go together.
+    const more = [1, 2, 3].map((i) => run(task(i)));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(sizes).toEqual([1]);
+    release.shift()!();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(sizes).toEqual([1, 3]);
+    release.shift()!();
+    expect((await Promise.all(more)).map((r) => (r.ok ? '' : r.fault.source))).toEqual(['s1', 's2', 's3']);
+  });
 });
