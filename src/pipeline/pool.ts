@@ -4,11 +4,14 @@ import { loadRuleSet } from '../extract/engine/ruleset.js';
 import { Grammar } from '../extract/grammar.js';
 import { builtModule } from '../paths.js';
 import { errorReason, faultItem } from '../ingest/item.js';
+import { judgeRuleSet, type RuleSetVerdict } from '../extract/engine/verdict.js';
 import { extractTask, type ExtractResult, type ExtractTask } from './tasks.js';
 
 /** Runs extraction tasks: on worker threads, or in this thread when asked for none. */
 export interface ExtractPool {
   run(task: ExtractTask): Promise<ExtractResult>;
+  /** The verdict on the rules (extract/engine/verdict.ts), worked out where they are compiled. */
+  judgeRules(knownSafe: ReadonlySet<string>, code: string): Promise<RuleSetVerdict>;
   /** Starts the workers now (they load and compile the rules) when work is sure to come; else the first task does. */
   start(): void;
   close(): Promise<void>;
@@ -49,10 +52,21 @@ export function createPool(rulesDir: string, threads: number = DEFAULT_THREADS):
       (piscina ??= new Piscina({
         filename: workerFile, workerData: { rulesDir }, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: QUEUED, resourceLimits: WORKER_HEAP,
       }));
-    return { ...groupedRuns((tasks) => runGroup(start(), tasks), threads * QUEUED), start: () => void start(), close: async () => piscina?.destroy() };
+    return {
+      ...groupedRuns((tasks) => runGroup(start(), tasks), threads * QUEUED),
+      judgeRules: (knownSafe, code) => start().run({ knownSafe: [...knownSafe], code } as never, { name: 'judge' }) as unknown as Promise<RuleSetVerdict>,
+      start: () => void start(),
+      close: async () => piscina?.destroy(),
+    };
   }
   let g: Grammar | null = null;
-  return { run: async (task) => extractTask((g ??= new Grammar(loadRuleSet(rulesDir))), task), start: () => {}, close: async () => {} };
+  const grammar = () => (g ??= new Grammar(loadRuleSet(rulesDir)));
+  return {
+    run: async (task) => extractTask(grammar(), task),
+    judgeRules: async (knownSafe, code) => judgeRuleSet(grammar().ruleSet, knownSafe, code),
+    start: () => {},
+    close: async () => {},
+  };
 }
 
 interface Waiting {

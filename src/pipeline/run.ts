@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { manifestId, manifestOf } from '../extract/engine/manifest.js';
-import { exponentialQuantifiers } from '../extract/engine/backtracking.js';
+import { manifestId } from '../extract/engine/manifest.js';
 import { hashTree, loadRuleSet, type RuleSet } from '../extract/engine/ruleset.js';
 import { readInputFile, walkInputs, type FaultItem, type InputFile, type RawInput, type SkippedRecord, type WalkEntry } from '../ingest/index.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
@@ -8,11 +7,11 @@ import type { RawDocument } from '../types.js';
 import { openDatabase, statement } from '../store/database.js';
 import { publishDataset } from '../store/datasets.js';
 import { inputUnchanged } from '../store/inputs.js';
-import { isKnownSafe, rememberSafe } from '../store/safe-patterns.js';
+import { knownSafePatterns, rememberSafe } from '../store/safe-patterns.js';
 import { beginRun, finishRun } from '../store/runs.js';
 import { rulesetOfSources, saveRuleset } from '../store/rulesets.js';
 import { BatchWriter, type WriteCounts } from './batch-writer.js';
-import { createPool } from './pool.js';
+import { createPool, type ExtractPool } from './pool.js';
 import { prefetched } from './prefetch.js';
 import { givenMatches, planRegeneration } from './regenerate.js';
 
@@ -70,9 +69,7 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   try {
     const files = await listInputs(paths);
     const toRead = files.filter((file) => file.ok === false || !inputUnchanged(db, file));
-    // Inputs to read: the workers load the rules while this thread checks them, not at the first document.
-    if (toRead.length > 0) pool.start();
-    const { ruleset, rules } = currentRuleset(db, rulesDir);
+    const { ruleset, rules } = await currentRuleset(db, rulesDir, pool);
     const runId = beginRun(db, { rulesHash: ruleset, codeVersion: codeVersion(), inputs: paths });
     const progress = { inputsDone: 0, inputs: files.length };
     const writer = new BatchWriter(db, { id: runId, ruleset }, undefined, (counts) => opts.onProgress?.({ ...counts, ...progress }));
@@ -158,38 +155,25 @@ async function readAhead(input: InputFile, onSkip: (s: SkippedRecord) => void): 
 }
 
 /**
- * The current rule set's id, and its rules when they have to be compiled. The id is the hash of what
- * extraction depends on (manifest.ts); a run whose rules folder and code are byte for byte those of an
- * earlier run takes that run's id without compiling anything.
+ * The current rule set's id, and its rules for when they have to be compiled here (a regeneration). The
+ * id is the hash of what extraction depends on (manifest.ts); a run whose rules folder and code are byte
+ * for byte those of an earlier run takes that run's id without compiling anything. Otherwise a worker,
+ * which compiles the rules anyway, checks them (a rule set with a pattern that can backtrack
+ * exponentially would hang the run on one sentence: it is refused before anything is read) and gives
+ * their manifest.
  */
-function currentRuleset(db: Database.Database, rulesDir: string): { ruleset: string; rules: () => RuleSet } {
+async function currentRuleset(db: Database.Database, rulesDir: string, pool: ExtractPool): Promise<{ ruleset: string; rules: () => RuleSet }> {
   let compiled: RuleSet | null = null;
   const rules = () => (compiled ??= loadRuleSet(rulesDir));
   const sources = `${hashTree(rulesDir)}+${codeVersion()}`;
   const known = rulesetOfSources(db, sources);
   if (known !== null) return { ruleset: known, rules };
-  refuseBacktracking(db, rules());
-  const manifest = manifestOf(rules(), codeVersion());
-  const ruleset = manifestId(manifest);
-  saveRuleset(db, ruleset, manifest, sources);
+  const verdict = await pool.judgeRules(knownSafePatterns(db), codeVersion());
+  if (verdict.risk !== null) throw new Error(verdict.risk);
+  rememberSafe(db, verdict.safe);
+  const ruleset = manifestId(verdict.manifest);
+  saveRuleset(db, ruleset, verdict.manifest, sources);
   return { ruleset, rules };
-}
-
-/**
- * A rule that can backtrack exponentially would hang the run on one sentence: a rule set with one is
- * refused before anything runs. Regexes found safe once are remembered (store/safe-patterns.ts).
- */
-function refuseBacktracking(db: Database.Database, rules: RuleSet): void {
-  for (const r of rules.rules) {
-    for (const re of [r.regex, ...(r.requires ? [r.requires] : [])]) {
-      if (isKnownSafe(db, re)) continue;
-      const risky = exponentialQuantifiers(re.source, re.flags);
-      if (risky.length > 0) {
-        throw new Error(`${r.file}:${r.line}: rule ${r.id} can backtrack exponentially at \`${risky[0]}\` (thidua rules check lists every risk)`);
-      }
-      rememberSafe(db, re);
-    }
-  }
 }
 
 /** A stored article version as a document to read again: its stored text and metadata. */

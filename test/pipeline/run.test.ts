@@ -79,4 +79,15 @@ describe('thidua run over good and bad inputs', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace("pattern: '", "pattern: '(?:(a+)+$)?"));
     await expect(runPipeline([dir], { db, rulesDir: rules })).rejects.toThrow(/awards\.yaml:\d+: rule \S+ can backtrack exponentially at `\(a\+\)\+`/);
   });
+
+  it('refuses a rule file that does not load, naming its file and line, with workers as without', async () => {
+    const dir = inputs();
+    const rules = join(dir, 'rules');
+    cpSync('rules', rules, { recursive: true });
+    const file = join(rules, 'patterns', 'events.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: event.review\n', '  - id: event.review\n    unknown_key: 1\n'));
+    for (const threads of [0, 2]) {
+      await expect(runPipeline([dir], { db: join(dir, `broken-${threads}.db`), rulesDir: rules, threads })).rejects.toThrow(/events\.yaml:\d+: unknown key `unknown_key`/);
+    }
+  });
 });
