@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { IO_CONCURRENCY, prefetched } from '../../src/pipeline/prefetch.js';
+import { IO_CONCURRENCY, prefetched, WINDOW } from '../../src/pipeline/prefetch.js';
 
 describe('prefetched', () => {
   it('gives every result in order, with a bounded number of reads in flight', async () => {
@@ -17,5 +17,23 @@ describe('prefetched', () => {
     expect(out).toEqual(Array.from({ length: 100 }, (_, i) => i * 10));
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(IO_CONCURRENCY);
+  });
+
+  it('takes items from an async source only as the window needs them', async () => {
+    let taken = 0;
+    async function* source() {
+      for (let i = 0; i < 500; i++) {
+        taken++;
+        yield i;
+      }
+    }
+    let consumed = 0;
+    let mostAhead = 0;
+    for await (const r of prefetched(source(), async (n: number) => n + 1)) {
+      expect(r).toBe(++consumed);
+      mostAhead = Math.max(mostAhead, taken - consumed);
+    }
+    expect(consumed).toBe(500);
+    expect(mostAhead).toBeLessThanOrEqual(WINDOW);
   });
 });
