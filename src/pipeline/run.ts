@@ -65,6 +65,7 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
   const rulesDir = opts.rulesDir ?? defaultRulesDir();
   const db = openDatabase(opts.db);
   db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+  db.pragma(`cache_size = -${CACHE_KB}`);
   const pool = createPool(rulesDir, opts.threads);
   try {
     const { ruleset, rules } = await currentRuleset(db, rulesDir, pool);
@@ -143,6 +144,14 @@ async function countInputs(paths: string[]): Promise<number> {
  * time). Closing the database checkpoints what is left.
  */
 const CHECKPOINT_PAGES = 20_000;
+
+/**
+ * SQLite's page cache for a run, in KB (its default is 2 MB). Storing an article looks up and inserts
+ * random keys in large indexes (14 MinHash bands, unit names), so past a few hundred MB of database most
+ * look-ups missed the cache and read pages again: text 100k went 396 -> 460 articles/s with 16 MB
+ * (CPU 315 -> 269 s user), and peak RSS stayed under 400 MB (372 MB).
+ */
+const CACHE_KB = 16_000;
 
 /** Files up to this size are read ahead whole; a bigger one (a WARC, a JSONL crawl) streams when its turn comes. */
 const READ_AHEAD_BYTES = 4 * 1024 * 1024;
