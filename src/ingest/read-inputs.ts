@@ -1,10 +1,8 @@
 import { fileStem } from './ids.js';
 import { errorReason, faultItem, type FaultItem } from './item.js';
-import { readJsonl } from './jsonl.js';
 import { ownBytes, type RawInput, type ReadOptions } from './raw-input.js';
 import { readWholeFile } from './read-file.js';
 import { walkInputs, type InputFile } from './walk.js';
-import { readWarc } from './warc.js';
 
 /**
  * The I/O phase of ingestion, for the main thread: walks the paths (files or folders, folders recursively,
@@ -36,8 +34,9 @@ async function* readFileInputs(
   { path, format, gzip, size }: InputFile,
   opts: ReadOptions,
 ): AsyncGenerator<RawInput | FaultItem> {
-  if (format === 'jsonl') return yield* readJsonl(path, gzip);
-  if (format === 'warc') return yield* readWarc(path, gzip, opts);
+  // Crawl formats load when a file of theirs comes (the run's thread reads a folder of pages without them).
+  if (format === 'jsonl') return yield* (await import('./jsonl.js')).readJsonl(path, gzip);
+  if (format === 'warc') return yield* (await import('./warc.js')).readWarc(path, gzip, opts);
   const bytes = await readWholeFile(path, gzip, size);
   if ('fault' in bytes) return yield bytes;
   yield {

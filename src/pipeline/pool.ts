@@ -1,19 +1,16 @@
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { loadRuleSet } from '../extract/engine/ruleset.js';
-import { Grammar } from '../extract/grammar.js';
+import type { Grammar } from '../extract/grammar.js';
 import { builtModule } from '../paths.js';
+import { DEFAULT_THREADS } from './defaults.js';
 import { errorReason, faultItem } from '../ingest/item.js';
-import { judgeRuleSet, type RuleSetVerdict } from '../extract/engine/verdict.js';
-import { extractTask, type ExtractResult, type ExtractTask } from './tasks.js';
+import type { RuleSetVerdict } from '../extract/engine/verdict.js';
+import type { ExtractResult, ExtractTask } from './tasks.js';
 
 /** Runs extraction tasks: on worker threads, or in this thread when asked for none. */
 export interface ExtractPool {
   run(task: ExtractTask): Promise<ExtractResult>;
   /** The verdict on the rules (extract/engine/verdict.ts), worked out where they are compiled. */
   judgeRules(knownSafe: ReadonlySet<string>, code: string): Promise<RuleSetVerdict>;
-  /** Starts the workers now (they load and compile the rules) when work is sure to come; else the first task does. */
-  start(): void;
   close(): Promise<void>;
 }
 
@@ -23,9 +20,6 @@ export interface ExtractPool {
  * bound, 399 MB with these, 5% slower). A page too big for them fails alone, as a fault.
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
-
-/** One worker per core: the main thread only reads inputs and writes SQLite, which mostly waits on I/O. */
-export const DEFAULT_THREADS = availableParallelism();
 
 /**
  * Tasks go to a worker in groups of this many: the worker matches each rule over the whole group before
@@ -41,8 +35,8 @@ const QUEUED = 3;
 
 /**
  * Workers run the compiled dist/pipeline/worker.js (a worker thread cannot load TypeScript); without a
- * build, or with `threads: 0`, tasks run in this thread. Nothing starts before the first task: a run
- * with nothing to extract does not pay for compiling the rules.
+ * build, or with `threads: 0`, tasks run in this thread. Nothing starts before the first task (or the
+ * rules' verdict): a run with nothing to extract and rules it knows does not pay for compiling them.
  */
 export function createPool(rulesDir: string, threads: number = DEFAULT_THREADS): ExtractPool {
   const workerFile = builtModule('pipeline/worker.js');
@@ -55,16 +49,18 @@ export function createPool(rulesDir: string, threads: number = DEFAULT_THREADS):
     return {
       ...groupedRuns((tasks) => runGroup(start(), tasks), threads * QUEUED),
       judgeRules: (knownSafe, code) => start().run({ knownSafe: [...knownSafe], code } as never, { name: 'judge' }) as unknown as Promise<RuleSetVerdict>,
-      start: () => void start(),
       close: async () => piscina?.destroy(),
     };
   }
-  let g: Grammar | null = null;
-  const grammar = () => (g ??= new Grammar(loadRuleSet(rulesDir)));
+  // The extraction modules load at the first task: a run on workers does not need them on its own thread.
+  let local: Promise<{ g: Grammar; extractTask: typeof import('./tasks.js').extractTask; judgeRuleSet: typeof import('../extract/engine/verdict.js').judgeRuleSet }> | null = null;
+  const load = () =>
+    (local ??= Promise.all([import('./tasks.js'), import('../extract/grammar.js'), import('../extract/engine/ruleset.js'), import('../extract/engine/verdict.js')]).then(
+      ([tasks, grammar, ruleset, verdict]) => ({ g: new grammar.Grammar(ruleset.loadRuleSet(rulesDir)), extractTask: tasks.extractTask, judgeRuleSet: verdict.judgeRuleSet }),
+    ));
   return {
-    run: async (task) => extractTask(grammar(), task),
-    judgeRules: async (knownSafe, code) => judgeRuleSet(grammar().ruleSet, knownSafe, code),
-    start: () => {},
+    run: async (task) => load().then(({ g, extractTask }) => extractTask(g, task)),
+    judgeRules: async (knownSafe, code) => load().then(({ g, judgeRuleSet }) => judgeRuleSet(g.ruleSet, knownSafe, code)),
     close: async () => {},
   };
 }

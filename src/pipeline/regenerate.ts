@@ -16,11 +16,16 @@ import { loadManifest } from '../store/rulesets.js';
 export interface RegenerationPlan {
   /**
    * Extractions still valid, by article version: made by this rule set (this run's new articles included),
-   * or unaffected by the change. With the extractions of `redo` once written, every latest version's.
+   * or unaffected by the change. Filled as `redo` is gone through: whole once it has been to its end.
+   * With the extractions of `redo` once written, every latest version's.
    */
   keep: Map<number, number>;
-  /** Article versions to read again from their stored text. */
-  redo: Redo[];
+  /**
+   * Article versions to read again from their stored text, found one at a time as the plan goes through
+   * the stored articles, so that the first are read again while it goes on (planning 10,000 news pages
+   * took over a second, with the workers idle).
+   */
+  redo: Iterable<Redo>;
 }
 
 /**
@@ -38,9 +43,14 @@ export interface Redo {
  * keeps every extraction the change cannot affect. An article is read again only if a changed rule's
  * matches in it differ from those it had (the extraction keeps a fingerprint of each rule's matches, so
  * only the changed rules run here), or if it contains a lexicon form that was added, removed or changed.
- * Any change to the code or the macros affects all. `onFirstRedo` is called once, at the first article to read again.
+ * Any change to the code or the macros affects all.
  */
-export function planRegeneration(db: Database.Database, rules: () => RuleSet, ruleset: string, onFirstRedo: () => void = () => {}): RegenerationPlan {
+export function planRegeneration(db: Database.Database, rules: () => RuleSet, ruleset: string): RegenerationPlan {
+  const keep = new Map<number, number>();
+  return { keep, redo: articlesToRedo(db, rules, ruleset, keep) };
+}
+
+function* articlesToRedo(db: Database.Database, rules: () => RuleSet, ruleset: string, keep: Map<number, number>): Generator<Redo> {
   const made = extractionsBy(db, ruleset);
   const published = publishedRun(db);
   const dataset = published === null ? new Map<number, DatasetEntry>() : datasetOf(db, published);
@@ -57,29 +67,24 @@ export function planRegeneration(db: Database.Database, rules: () => RuleSet, ru
     return known;
   };
   const textOf = statement(db, 'SELECT text FROM articles WHERE key = ?');
-  const plan: RegenerationPlan = { keep: new Map(), redo: [] };
-  const redo = (item: Redo) => {
-    if (plan.redo.push(item) === 1) onFirstRedo();
-  };
   for (const key of latestVersions(db)) {
     const own = made.get(key);
     const entry = dataset.get(key);
-    if (own !== undefined) plan.keep.set(key, own);
-    else if (!entry) redo({ key, reuse: null });
+    if (own !== undefined) keep.set(key, own);
+    else if (!entry) yield { key, reuse: null };
     else {
       const { change, rules: changed } = changeSince(entry.ruleset);
       if (change.full) {
-        redo({ key, reuse: null });
+        yield { key, reuse: null };
         continue;
       }
       const { text } = textOf.get(key) as { text: string };
       const sentences = () => extractionSentences(db, entry.extractionId) ?? proseSentences(text);
       const effect = effectOn(text, matchedRulesOf(db, entry.extractionId), change, changed, sentences);
-      if (effect === 'none') plan.keep.set(key, entry.extractionId);
-      else redo({ key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } });
+      if (effect === 'none') keep.set(key, entry.extractionId);
+      else yield { key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } };
     }
   }
-  return plan;
 }
 
 /**

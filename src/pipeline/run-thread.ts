@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { ConversionCounts } from '../ingest/conversions.js';
 import { builtModule } from '../paths.js';
-import { runPipeline, type RunOptions, type RunSummary } from './run.js';
+import type { RunOptions, RunSummary } from './run.js';
 
 /** What a progress display needs, as the coordinating thread reports it. */
 export interface ProgressView {
@@ -36,11 +36,12 @@ export function runPipelineOnThread(
   const workerFile = builtModule('pipeline/run-worker.js');
   const { onProgress, ...options } = opts;
   if (opts.threads === 0 || !workerFile) {
-    return runPipeline(paths, { ...options, ...(onProgress ? { onProgress: (p) => onProgress(progressView(p)) } : {}) });
+    // Loaded only here: the command line's own thread does not need the pipeline's modules.
+    return import('./run.js').then(({ runPipeline }) => runPipeline(paths, { ...options, ...(onProgress ? { onProgress: (p) => onProgress(progressView(p)) } : {}) }));
   }
   return new Promise((resolve, reject) => {
     let outcome: { summary: RunSummary } | { error: Error } | null = null;
-    const worker = new Worker(workerFile, { workerData: { paths, options }, resourceLimits: COORDINATOR_HEAP });
+    const worker = new Worker(workerFile, { workerData: { paths, options, progress: onProgress !== undefined }, resourceLimits: COORDINATOR_HEAP });
     worker.on('message', (message: CoordinatorMessage) => {
       if (message.kind === 'progress') onProgress?.(message.progress);
       else if (message.kind === 'summary') outcome = { summary: withCounts(message.summary) };

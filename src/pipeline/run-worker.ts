@@ -3,10 +3,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runPipeline, type RunOptions } from './run.js';
 import { progressView, type CoordinatorMessage } from './run-thread.js';
 
-const { paths, options } = workerData as { paths: string[]; options: RunOptions };
+const { paths, options, progress } = workerData as { paths: string[]; options: RunOptions; progress: boolean };
 const post = (message: CoordinatorMessage) => parentPort!.postMessage(message);
 
-runPipeline(paths, { ...options, onProgress: (p) => post({ kind: 'progress', progress: progressView(p) }) }).then(
+runPipeline(paths, { ...options, ...(progress ? { onProgress: (p) => post({ kind: 'progress', progress: progressView(p) }) } : {}) }).then(
   (summary) => post({ kind: 'summary', summary }),
   (err: unknown) => post({ kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
 );
