@@ -1,4 +1,5 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parsePattern } from './pattern-ast.js';
 
 /**
  * A lookahead that a match of `source` must pass at its first character, or '' when any character could
@@ -9,8 +10,8 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * and tries its unit names; with it, most positions are refused on one character test. The set is a
  * superset of what can start a match, so the matches are exactly the same.
  */
-export function firstCharGuard(source: string): string {
-  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
+export function firstCharGuard(source: string | AST.Pattern): string {
+  const pattern = typeof source === 'string' ? parsePattern(source) : source;
   const { chars, nullable } = ofAlternatives(pattern.alternatives);
   if (chars === ANY || nullable) return '';
   return `(?=[${merge(chars).map(classRange).join('')}])`;

@@ -1,4 +1,5 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parsePattern } from './pattern-ast.js';
 
 /**
  * Strings of which every match of `source` contains at least one, or null when the analysis finds none
@@ -7,8 +8,8 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * "[Hh]ội nghị". Only exact characters make literals (a class such as [Hh] ends one), so the test is a
  * plain `includes` on the sentence, and the set is a necessary condition: the matches stay the same.
  */
-export function requiredLiterals(source: string): string[] | null {
-  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
+export function requiredLiterals(source: string | AST.Pattern): string[] | null {
+  const pattern = typeof source === 'string' ? parsePattern(source) : source;
   const need = ofAlternatives(pattern.alternatives);
   return need && [...need];
 }

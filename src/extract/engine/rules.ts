@@ -1,5 +1,6 @@
 import { RuleFileError } from './errors.js';
 import { firstCharGuard } from './first-chars.js';
+import { parsePattern } from './pattern-ast.js';
 import { requiredLiterals } from './required-literals.js';
 import { MacroError, type MacroTable } from './macros.js';
 import { fieldOf } from './match.js';
@@ -114,8 +115,9 @@ function compileRule(
   let literals: string[] | null;
   try {
     const source = macros.expand(r.pattern as string);
-    regex = new RegExp(firstCharGuard(source) + source, 'gdu');
-    literals = requiredLiterals(source);
+    const ast = parsePattern(source);
+    regex = new RegExp(firstCharGuard(ast) + source, 'gdu');
+    literals = requiredLiterals(ast);
   } catch (cause) {
     const detail = cause instanceof MacroError ? cause.message : `invalid pattern: ${(cause as Error).message}`;
     throw new RuleFileError(y.file, y.lineOf(['rules', index, 'pattern']), detail, { cause });
