@@ -41,14 +41,15 @@ const QUEUED = 3;
 export function createPool(rulesDir: string, threads: number = DEFAULT_THREADS): ExtractPool {
   const workerFile = builtModule('pipeline/worker.js');
   if (threads > 0 && workerFile) {
-    let piscina: Piscina<ExtractTask[], ExtractResult[]> | null = null;
+    // Untyped: one pool runs two task functions (extraction groups and the rules' verdict).
+    let piscina: Piscina | null = null;
     const start = () =>
       (piscina ??= new Piscina({
         filename: workerFile, workerData: { rulesDir }, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: QUEUED, resourceLimits: WORKER_HEAP,
       }));
     return {
       ...groupedRuns((tasks) => runGroup(start(), tasks), threads * QUEUED),
-      judgeRules: (knownSafe, code) => start().run({ knownSafe: [...knownSafe], code } as never, { name: 'judge' }) as unknown as Promise<RuleSetVerdict>,
+      judgeRules: (knownSafe, code): Promise<RuleSetVerdict> => start().run({ knownSafe: [...knownSafe], code }, { name: 'judge' }),
       close: async () => piscina?.destroy(),
     };
   }
@@ -106,9 +107,10 @@ export function groupedRuns(runGroup: (tasks: ExtractTask[]) => Promise<ExtractR
  * again alone, so that only the one at fault fails, as a fault; that is why raw inputs' bytes are copied
  * to the worker rather than moved.
  */
-async function runGroup(piscina: Piscina<ExtractTask[], ExtractResult[]>, tasks: ExtractTask[]): Promise<ExtractResult[]> {
-  if (tasks.length === 1) return piscina.run(tasks).catch((err: unknown) => [faultOf(tasks[0]!, err)]);
-  return piscina.run(tasks).catch(() => Promise.all(tasks.map((task) => piscina.run([task]).then((r) => r[0]!, (err: unknown) => faultOf(task, err)))));
+async function runGroup(piscina: Piscina, tasks: ExtractTask[]): Promise<ExtractResult[]> {
+  const run = (group: ExtractTask[]): Promise<ExtractResult[]> => piscina.run(group);
+  if (tasks.length === 1) return run(tasks).catch((err: unknown) => [faultOf(tasks[0]!, err)]);
+  return run(tasks).catch(() => Promise.all(tasks.map((task) => run([task]).then((r) => r[0]!, (err: unknown) => faultOf(task, err)))));
 }
 
 function faultOf(task: ExtractTask, err: unknown): ExtractResult {

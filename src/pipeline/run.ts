@@ -8,7 +8,7 @@ import { walkInputs, type InputFile, type WalkEntry } from '../ingest/walk.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
 import { openDatabase, statement } from '../store/database.js';
-import { publishDataset, publishedRun } from '../store/datasets.js';
+import { publishDataset } from '../store/datasets.js';
 import { inputUnchanged } from '../store/inputs.js';
 import { knownSafePatterns, rememberSafe } from '../store/safe-patterns.js';
 import { beginRun, finishRun } from '../store/runs.js';
@@ -187,12 +187,7 @@ async function currentRuleset(db: Database.Database, rulesDir: string, pool: Ext
   const sources = `${hashTree(rulesDir)}+${codeVersion()}`;
   const known = rulesetOfSources(db, sources);
   if (known !== null) return { ruleset: known, rules };
-  const judged = pool.judgeRules(knownSafePatterns(db), codeVersion());
-  // A database with a published dataset will be regenerated, and its plan runs the changed rules here:
-  // they are compiled while the workers load theirs and judge them (a narrowing edit over 10,000 pages:
-  // the compile had come after the verdict, on the critical path).
-  if (publishedRun(db) !== null) rules();
-  const verdict = await judged;
+  const verdict = await pool.judgeRules(knownSafePatterns(db), codeVersion());
   if (verdict.risk !== null) throw new Error(verdict.risk);
   rememberSafe(db, verdict.safe);
   const ruleset = manifestId(verdict.manifest);

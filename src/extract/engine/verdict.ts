@@ -19,19 +19,22 @@ export interface RuleSetVerdict {
 
 /** The verdict on `rs`; patterns whose hash is in `knownSafe` were found safe before and are not analysed again. */
 export function judgeRuleSet(rs: RuleSet, knownSafe: ReadonlySet<string>, code: string): RuleSetVerdict {
+  return { manifest: manifestOf(rs, code), ...analyse(rs, knownSafe) };
+}
+
+/** The first risk among the patterns not known safe, and the hashes of those found safe before it. */
+function analyse(rs: RuleSet, knownSafe: ReadonlySet<string>): Pick<RuleSetVerdict, 'risk' | 'safe'> {
   const safe: string[] = [];
   for (const r of rs.rules) {
     for (const re of [r.regex, ...(r.requires ? [r.requires] : [])]) {
       const hash = patternHash(re);
       if (knownSafe.has(hash)) continue;
       const risky = exponentialQuantifiers(re.source, re.flags);
-      if (risky.length > 0) {
-        return { manifest: manifestOf(rs, code), risk: `${r.file}:${r.line}: rule ${r.id} can backtrack exponentially at \`${risky[0]}\` (thidua rules check lists every risk)`, safe };
-      }
+      if (risky.length > 0) return { risk: `${r.file}:${r.line}: rule ${r.id} can backtrack exponentially at \`${risky[0]}\` (thidua rules check lists every risk)`, safe };
       safe.push(hash);
     }
   }
-  return { manifest: manifestOf(rs, code), risk: null, safe };
+  return { risk: null, safe };
 }
 
 /** A compiled pattern's identity: its flags and source. */
