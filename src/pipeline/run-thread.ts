@@ -15,7 +15,7 @@ export interface ProgressView {
 export type CoordinatorMessage =
   | { kind: 'progress'; progress: ProgressView }
   | { kind: 'summary'; summary: RunSummary }
-  | { kind: 'error'; message: string; stack: string | undefined };
+  | { kind: 'error'; message: string; stack: string | undefined; cause: string | undefined };
 
 /**
  * The coordinating thread's heap, bounded like the extraction workers' (pool.ts). On the main thread of a
@@ -45,7 +45,7 @@ export function runPipelineOnThread(
     worker.on('message', (message: CoordinatorMessage) => {
       if (message.kind === 'progress') onProgress?.(message.progress);
       else if (message.kind === 'summary') outcome = { summary: withCounts(message.summary) };
-      else outcome = { error: Object.assign(new Error(message.message), { stack: message.stack }) };
+      else outcome = { error: Object.assign(new Error(message.message, message.cause === undefined ? {} : { cause: new Error(message.cause) }), { stack: message.stack }) };
     });
     worker.on('error', (error) => (outcome ??= { error }));
     worker.on('exit', (code) => {

@@ -8,5 +8,11 @@ const post = (message: CoordinatorMessage) => parentPort!.postMessage(message);
 
 runPipeline(paths, { ...options, ...(progress ? { onProgress: (p) => post({ kind: 'progress', progress: progressView(p) }) } : {}) }).then(
   (summary) => post({ kind: 'summary', summary }),
-  (err: unknown) => post({ kind: 'error', message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }),
+  (err: unknown) =>
+    post({
+      kind: 'error',
+      message: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+      cause: err instanceof Error && err.cause instanceof Error ? err.cause.message : undefined,
+    }),
 );

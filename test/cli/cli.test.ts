@@ -136,4 +136,12 @@ describe('thidua', () => {
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/broken\.yaml:\d+: YAML syntax/);
   });
+
+  it('run names why it cannot use a database, from the run\'s own thread', () => {
+    const notSqlite = join(dir, 'not-sqlite.db');
+    writeFileSync(notSqlite, 'these are not the bytes of an SQLite file, but long enough to look like a header of one.');
+    const run = thidua('run', 'corpus', '--db', notSqlite);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/cannot prepare database .*not-sqlite\.db \(file is not a database\)/);
+  });
 });

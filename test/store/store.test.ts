@@ -35,7 +35,7 @@ describe('openDatabase', () => {
   it('creates the parent folders, uses WAL and enforces foreign keys', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2, 3]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('re-opens an existing file without re-applying migrations or losing data', () => {
@@ -45,7 +45,7 @@ describe('openDatabase', () => {
     db = openDatabase(path);
     db.close();
     db = openDatabase(path);
-    expect(count('schema_migrations')).toBe(3);
+    expect(count('schema_migrations')).toBe(MIGRATIONS.length);
     expect(listArticleIds(db, runId)).toEqual(['sample-001']);
   });
 
@@ -69,6 +69,26 @@ describe('openDatabase', () => {
     const upgraded = openDatabase(path);
     expect(upgraded.prepare('SELECT id, text, minhash FROM articles').all()).toEqual([{ id: 'a1', text: 'Văn bản.', minhash: null }]);
     expect(upgraded.prepare('SELECT count(*) FROM extractions').pluck().get()).toBe(0);
+    upgraded.close();
+  });
+
+  it('brings a schema-3 file with a dataset up to date keeping its facts and views', () => {
+    const path = join(dir, 'v3.db');
+    const old = new Database(path);
+    old.pragma('foreign_keys = ON');
+    old.exec(MIGRATIONS_TABLE);
+    for (const step of MIGRATIONS.filter((m) => m.version <= 3)) {
+      old.exec(step.sql);
+      old.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')").run(step.version, step.name);
+    }
+    const runId = storeDataset(old, [sampleArticle()]);
+    const views = ['v_officials', 'v_awards', 'h_members'].map((v) => old.prepare(`SELECT * FROM ${v} ORDER BY seq`).all());
+    old.close();
+    const upgraded = openDatabase(path);
+    expect(loadArticle(upgraded, 'sample-001', runId)?.facts).toEqual(SAMPLE_FACTS);
+    expect(['v_officials', 'v_awards', 'h_members'].map((v) => upgraded.prepare(`SELECT * FROM ${v} ORDER BY seq`).all())).toEqual(views);
+    expect(upgraded.pragma('foreign_key_check')).toEqual([]);
+    expect(upgraded.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%\\_v3' ESCAPE '\\'").pluck().get()).toBe(0);
     upgraded.close();
   });
 });
@@ -186,6 +206,18 @@ describe('datasets', () => {
     // Versions 1-3 of article a were only in the pruned datasets.
     expect(db.prepare('SELECT text FROM articles ORDER BY key').pluck().all()).toEqual(['text 4', 'text 5']);
     expect(count('extractions')).toBe(2);
+  });
+
+  it('deletes a pruned version\'s extraction, facts, their items and its story bands, and nothing of the kept ones', () => {
+    const texts = [1, 2].map((n) => `${SAMPLE_TEXT}\n\n${'Cụm thi đua số 2 họp mặt cuối năm tại trụ sở. '.repeat(n * 4)}`);
+    storeDataset(db, [sampleArticle({ text: texts[0]!, fingerprint: minhash(texts[0]!) })]);
+    const tables = ['extractions', 'events', 'members', 'officials', 'official_titles', 'awards', 'award_units', 'minhash_bands'];
+    const one = Object.fromEntries(tables.map((t) => [t, count(t)]));
+    storeDataset(db, [sampleArticle({ text: texts[1]!, fingerprint: minhash(texts[1]!) })], beginRun(db, RUN), 1);
+    expect(db.prepare('SELECT text FROM articles').pluck().all()).toEqual([texts[1]]);
+    expect(Object.fromEntries(tables.map((t) => [t, count(t)]))).toEqual(one);
+    expect(db.prepare('SELECT DISTINCT article_key FROM members UNION SELECT DISTINCT article_key FROM minhash_bands').pluck().all()).toEqual([2]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('reads the fingerprints of the rules that matched, and the bare ids a database written before them kept', () => {
