@@ -262,6 +262,12 @@ describe('views', () => {
     storeDataset(db, [sampleArticle()]);
   });
 
+  it('a view filtered on its merged cluster searches the cluster index', () => {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan('SELECT unit FROM v_members WHERE cluster = 6 AND year = 2019')).toMatch(/SEARCH m USING INDEX members_cluster \(<expr>=\? AND year=\?\)/);
+    expect(plan("SELECT year, unit FROM h_chairs WHERE cluster = 'Khối thi đua các cơ quan Đảng'")).toMatch(/SEARCH c USING INDEX chairs_cluster \(<expr>=\?\)/);
+  });
+
   it('v_members gives cluster, year, unit, the article and the evidence words', () => {
     expect(db.prepare('SELECT * FROM v_members ORDER BY seq').all()[0]).toEqual({
       article_id: 'sample-001',
