@@ -50,8 +50,9 @@ export function loadArticle(db: Database.Database, id: string, runId: number): {
     db,
     // CROSS JOIN keeps this order (article by id, its extractions, the one in the dataset): left to itself
     // the planner went through the whole dataset for each article, and an export took minutes at 10k.
-    `SELECT a.*, e.id AS extraction_id
+    `SELECT a.*, s.minhash, e.id AS extraction_id
      FROM articles a CROSS JOIN extractions e ON e.article_key = a.key CROSS JOIN datasets d ON d.extraction_id = e.id AND d.run_id = ?
+     LEFT JOIN signatures s ON s.article_key = a.key
      WHERE a.id = ?`,
   ).safeIntegers(true).get(runId, id) as ArticleRow | undefined;
   if (!row) return null;

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import { bands, BANDS, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
-import { uint32sOf } from './blobs.js';
+import { blobOf, uint32sOf } from './blobs.js';
 import { statement } from './database.js';
 
 /** Candidates checked per band, earliest first: bounds the work for an article like very many others. */
 const CANDIDATES_PER_BAND = 64;
 
 /** The first CANDIDATES_PER_BAND articles in each of an article's bands, in one statement (one look-up per band was a third of the time spent storing an article). */
-const NEAR_SQL = `SELECT a.key, a.story, a.minhash FROM articles a WHERE a.key IN (${Array.from(
+const NEAR_SQL = `SELECT a.key, a.story, s.minhash FROM signatures s JOIN articles a ON a.key = s.article_key WHERE s.article_key IN (${Array.from(
   { length: BANDS },
   () => `SELECT * FROM (SELECT article_key FROM minhash_bands WHERE band = ? AND value = ? ORDER BY article_key LIMIT ${CANDIDATES_PER_BAND})`,
 ).join(' UNION ALL ')})`;
@@ -32,9 +32,10 @@ export function storyOf(db: Database.Database, article: { contentHash: string; f
   return best?.story ?? null;
 }
 
-/** Indexes a stored article's signature bands, so that later copies find it. */
+/** Stores an article's signature and indexes its bands, so that later copies find it. */
 export function addToStoryIndex(db: Database.Database, articleKey: number, signature: Uint32Array | null): void {
   if (signature === null) return;
+  statement(db, 'INSERT INTO signatures (article_key, minhash) VALUES (?, ?)').run(articleKey, blobOf(signature));
   statement(db, INDEX_SQL).run(bands(signature).flatMap(([band, value]) => [band, value, articleKey]));
 }
 

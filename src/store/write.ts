@@ -29,8 +29,8 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
   const story = storyOf(db, article) ?? article.id;
   const { lastInsertRowid } = statement(
     db,
-    `INSERT INTO articles (id, story, source, url, title, published, authors, text, captions, content_hash, minhash, run_id, stored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles (id, story, source, url, title, published, authors, text, captions, content_hash, run_id, stored_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     article.id,
     story,
@@ -42,7 +42,6 @@ export function saveArticle(db: Database.Database, article: ProcessedArticle, ru
     article.text,
     JSON.stringify(article.captions),
     article.contentHash,
-    article.fingerprint && blobOf(article.fingerprint),
     runId,
     new Date().toISOString(),
   );

@@ -67,12 +67,13 @@ describe('openDatabase', () => {
     old.prepare("INSERT INTO articles (id, story, source, authors, text, content_hash, run_id, stored_at) VALUES ('a1', 'a1', 'a1.txt', '[]', 'Văn bản.', 'h', 1, '2026-01-01')").run();
     old.close();
     const upgraded = openDatabase(path);
-    expect(upgraded.prepare('SELECT id, text, minhash FROM articles').all()).toEqual([{ id: 'a1', text: 'Văn bản.', minhash: null }]);
+    expect(upgraded.prepare('SELECT id, text FROM articles').all()).toEqual([{ id: 'a1', text: 'Văn bản.' }]);
+    expect(upgraded.prepare('SELECT count(*) FROM signatures').pluck().get()).toBe(0);
     expect(upgraded.prepare('SELECT count(*) FROM extractions').pluck().get()).toBe(0);
     upgraded.close();
   });
 
-  it('brings a schema-3 file with a dataset up to date keeping its facts and views', () => {
+  it('brings a schema-3 file with a dataset up to date keeping its facts, views and signatures', () => {
     const path = join(dir, 'v3.db');
     const old = new Database(path);
     old.pragma('foreign_keys = ON');
@@ -82,10 +83,13 @@ describe('openDatabase', () => {
       old.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')").run(step.version, step.name);
     }
     const runId = storeDataset(old, [sampleArticle()]);
+    const signature = minhash(SAMPLE_TEXT)!;
+    old.prepare('UPDATE articles SET minhash = ?').run(Buffer.from(signature.buffer));
     const views = ['v_officials', 'v_awards', 'h_members'].map((v) => old.prepare(`SELECT * FROM ${v} ORDER BY seq`).all());
     old.close();
     const upgraded = openDatabase(path);
     expect(loadArticle(upgraded, 'sample-001', runId)?.facts).toEqual(SAMPLE_FACTS);
+    expect(loadArticle(upgraded, 'sample-001', runId)?.article.fingerprint).toEqual(signature);
     expect(['v_officials', 'v_awards', 'h_members'].map((v) => upgraded.prepare(`SELECT * FROM ${v} ORDER BY seq`).all())).toEqual(views);
     expect(upgraded.pragma('foreign_key_check')).toEqual([]);
     expect(upgraded.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%\\_v3' ESCAPE '\\'").pluck().get()).toBe(0);
@@ -211,7 +215,7 @@ describe('datasets', () => {
   it('deletes a pruned version\'s extraction, facts, their items and its story bands, and nothing of the kept ones', () => {
     const texts = [1, 2].map((n) => `${SAMPLE_TEXT}\n\n${'Cụm thi đua số 2 họp mặt cuối năm tại trụ sở. '.repeat(n * 4)}`);
     storeDataset(db, [sampleArticle({ text: texts[0]!, fingerprint: minhash(texts[0]!) })]);
-    const tables = ['extractions', 'events', 'members', 'officials', 'official_titles', 'awards', 'award_units', 'minhash_bands'];
+    const tables = ['extractions', 'events', 'members', 'officials', 'official_titles', 'awards', 'award_units', 'signatures', 'minhash_bands'];
     const one = Object.fromEntries(tables.map((t) => [t, count(t)]));
     storeDataset(db, [sampleArticle({ text: texts[1]!, fingerprint: minhash(texts[1]!) })], beginRun(db, RUN), 1);
     expect(db.prepare('SELECT text FROM articles').pluck().all()).toEqual([texts[1]]);
