@@ -40,6 +40,7 @@ function migrate(db: Database.Database): void {
     db.transaction(() => {
       if (isApplied.get(step.version)) return;
       db.exec(step.sql);
+      step.after?.(db);
       record.run(step.version, step.name, new Date().toISOString());
     }).immediate();
   }

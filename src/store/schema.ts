@@ -2,10 +2,16 @@
 // a file, is never edited: a change to the schema is a new step at the end.
 // docs/SCHEMA.md describes every table, view and column.
 
+import type Database from 'better-sqlite3';
+import { bands, minhash } from '../normalize/minhash.js';
+import { blobOf } from './blobs.js';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What SQL cannot do, run after `sql` in the same transaction. */
+  after?: (db: Database.Database) => void;
 }
 
 /** Columns every fact table ends with: the evidence span in articles.text and the rule that read it. */
@@ -448,7 +454,8 @@ const FACT_VIEW_NAMES = ['events', 'clusters', 'members', 'chairs', 'handovers',
  * minhash_bands gets an index on article_key, for its cascade when an article version is deleted. The
  * signatures move out of articles into a narrow table: after a text of a few KB a row's last column sits
  * in an overflow page, and reading the signatures of an article's possible copies read their texts too
- * (163 µs per stored article on 10,000 generated ones, 27 µs of it finding them).
+ * (163 µs per stored article on 10,000 generated ones, 27 µs of it finding them). The signatures are made
+ * again (signStoredArticles).
  */
 const FACTS_BY_EXTRACTION_ONLY = `
 ${FACT_VIEW_NAMES.map((v) => `DROP VIEW ${v};`).join('\n')}
@@ -464,8 +471,29 @@ CREATE TABLE signatures (
   article_key INTEGER PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,
   minhash     BLOB NOT NULL
 );
-INSERT INTO signatures SELECT key, minhash FROM articles WHERE minhash IS NOT NULL;
+DELETE FROM minhash_bands;
 ALTER TABLE articles DROP COLUMN minhash;`;
+
+/**
+ * Schema 4's signatures are made again from the stored texts: one permutation hashing replaced a hundred
+ * hash functions (normalize/minhash.ts), and signatures of the two kinds cannot be compared. Articles
+ * go a thousand at a time (a statement cannot write while another one iterates).
+ */
+function signStoredArticles(db: Database.Database): void {
+  const next = db.prepare('SELECT key, text FROM articles WHERE key > ? ORDER BY key LIMIT 1000');
+  const sign = db.prepare('INSERT INTO signatures (article_key, minhash) VALUES (?, ?)');
+  const band = db.prepare('INSERT OR IGNORE INTO minhash_bands (band, value, article_key) VALUES (?, ?, ?)');
+  for (let last = 0, rows = next.all(last) as { key: number; text: string }[]; rows.length > 0; rows = next.all(last) as typeof rows) {
+    for (const { key, text } of rows) {
+      const signature = minhash(text);
+      if (signature) {
+        sign.run(key, blobOf(signature));
+        for (const [b, value] of bands(signature)) band.run(b, value, key);
+      }
+      last = key;
+    }
+  }
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: INITIAL },
@@ -473,7 +501,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'versioned extractions, published datasets, inputs, story signatures', sql: VERSIONED },
   // Extractions written before keep NULL: a regeneration runs every rule on those articles.
   { version: 3, name: 'rule matches and sentences kept with each extraction, patterns known safe', sql: CHECKED },
-  { version: 4, name: 'facts tied to their article version through their extraction only, cluster indexes on the merged cluster, signatures apart', sql: FACTS_BY_EXTRACTION_ONLY },
+  { version: 4, name: 'facts tied to their article version through their extraction only, cluster indexes on the merged cluster, signatures apart', sql: FACTS_BY_EXTRACTION_ONLY, after: signStoredArticles },
 ];
 
 export const MIGRATIONS_TABLE = `

@@ -28,6 +28,16 @@ describe('minhash', () => {
     expect(most).toBeLessThan(0.5);
   });
 
+  it('fills the bins no shingle fell into from bins some shingle did, the same way for every text', () => {
+    const words = 'Sáng 6.8 tại Hà Nội Cụm thi đua số 5 tổ chức hội nghị sơ kết công tác thi đua khen thưởng sáu tháng đầu năm và triển khai nhiệm vụ những tháng cuối năm 2024'.split(' ');
+    const short = words.join(' ');
+    const signature = sign(short);
+    // 28 shingles fill at most 28 of the 100 bins; every bin holds one of their values.
+    expect(new Set(signature).size).toBeLessThanOrEqual(words.length - 2);
+    // The same shingles in another text (here twice over, one more shingle at the seam) give nearly the same bins.
+    expect(similarity(signature, sign(`${short} ${short}`))).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('gives no signature to a text too short to tell', () => {
     expect(minhash('Sáng 6.8, Cụm thi đua số 5 tổ chức hội nghị.')).toBeNull();
   });

@@ -73,7 +73,7 @@ describe('openDatabase', () => {
     upgraded.close();
   });
 
-  it('brings a schema-3 file with a dataset up to date keeping its facts, views and signatures', () => {
+  it('brings a schema-3 file with a dataset up to date keeping its facts and views, its signatures made again', () => {
     const path = join(dir, 'v3.db');
     const old = new Database(path);
     old.pragma('foreign_keys = ON');
@@ -83,13 +83,14 @@ describe('openDatabase', () => {
       old.prepare("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')").run(step.version, step.name);
     }
     const runId = storeDataset(old, [sampleArticle()]);
-    const signature = minhash(SAMPLE_TEXT)!;
-    old.prepare('UPDATE articles SET minhash = ?').run(Buffer.from(signature.buffer));
+    // A signature of the old kind (a hundred hash functions), which cannot be compared with the new ones.
+    old.prepare('UPDATE articles SET minhash = ?').run(Buffer.alloc(400, 7));
     const views = ['v_officials', 'v_awards', 'h_members'].map((v) => old.prepare(`SELECT * FROM ${v} ORDER BY seq`).all());
     old.close();
     const upgraded = openDatabase(path);
     expect(loadArticle(upgraded, 'sample-001', runId)?.facts).toEqual(SAMPLE_FACTS);
-    expect(loadArticle(upgraded, 'sample-001', runId)?.article.fingerprint).toEqual(signature);
+    expect(loadArticle(upgraded, 'sample-001', runId)?.article.fingerprint).toEqual(minhash(SAMPLE_TEXT));
+    expect(upgraded.prepare('SELECT count(*) FROM minhash_bands').pluck().get()).toBe(14);
     expect(['v_officials', 'v_awards', 'h_members'].map((v) => upgraded.prepare(`SELECT * FROM ${v} ORDER BY seq`).all())).toEqual(views);
     expect(upgraded.pragma('foreign_key_check')).toEqual([]);
     expect(upgraded.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%\\_v3' ESCAPE '\\'").pluck().get()).toBe(0);
