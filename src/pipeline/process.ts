@@ -19,13 +19,21 @@ const PROSE = /^.{60,}$/su;
 const ENDS_A_SENTENCE = /[.!?…](?:\s|$)/u;
 
 /**
- * A document to process, with the rule matches to read instead of running the rules (see
- * processDocuments); `stored`: an article read again from the database, whose signature is stored.
+ * A document to process. `stored`: an article read again from the database, whose text is read as stored
+ * (its evidence indexes that text) and whose signature is stored. `given`: for a stored article, the rule
+ * matches to read instead of running the rules, and the sentences they were found in (see
+ * processDocuments).
  */
 export interface DocumentInput {
   doc: RawDocument;
-  given?: readonly StoredMatch[] | undefined;
   stored?: boolean;
+  given?: GivenReading | undefined;
+}
+
+/** What a regeneration already knows of a stored article under the current code: its rules' matches and its sentences. */
+export interface GivenReading {
+  matches: readonly StoredMatch[];
+  sentences: readonly Span[];
 }
 
 /** One document through the stages: `processDocuments` for one; a failure throws. */
@@ -37,9 +45,9 @@ export function processDocument(g: Grammar, doc: RawDocument): ProcessedArticle 
 
 /**
  * Documents through the stages: normalize → segment → extract → resolve, the rules matched over the
- * whole batch at once (matchTexts). `given`: the rule matches to read instead of running the rules, for a
- * stored article whose text they index (a regeneration that ran only the changed rules); the rules run
- * when the text is not exactly the one they index. A document that fails gives its error, alone.
+ * whole batch at once (matchTexts). A stored article is not normalized again; with `given` (a
+ * regeneration that ran only the changed rules, under the code that segmented it) neither are its
+ * sentences found nor its rules run again. A document that fails gives its error, alone.
  */
 export function processDocuments(g: Grammar, inputs: readonly DocumentInput[]): (ProcessedArticle | Error)[] {
   const segmented = inputs.map(({ doc, given, stored }) => attempt(() => segment(g, doc, given, stored ?? false)));
@@ -57,11 +65,11 @@ interface Segmented {
   matches: RuleMatch[] | null;
 }
 
-function segment(g: Grammar, doc: RawDocument, given: readonly StoredMatch[] | undefined, stored: boolean): Segmented {
-  const text = normalizeText(doc.text);
+function segment(g: Grammar, doc: RawDocument, given: GivenReading | undefined, stored: boolean): Segmented {
+  const text = stored ? doc.text : normalizeText(doc.text);
   const layout = detectLayout(text);
-  const sentences = proseSentences(text, layout.furniture);
-  return { doc, stored, text, layout, sentences, matches: given && text === doc.text ? restoreMatches(given, g.ruleSet.rules, text) : null };
+  const sentences = given ? [...given.sentences] : proseSentences(text, layout.furniture);
+  return { doc, stored, text, layout, sentences, matches: given ? restoreMatches(given.matches, g.ruleSet.rules, text) : null };
 }
 
 function finish(g: Grammar, { doc, stored, text, layout, sentences, matches }: Segmented): ProcessedArticle {

@@ -11,6 +11,7 @@ import { statement } from '../store/database.js';
 import { datasetOf, extractionsBy, type DatasetEntry, latestVersions, matchedRulesOf, publishedRun } from '../store/datasets.js';
 import { extractionMatches, extractionSentences } from '../store/read.js';
 import { loadManifest } from '../store/rulesets.js';
+import type { GivenReading } from './process.js';
 
 /** What a run must do so that every article has an extraction valid for the current rule set. */
 export interface RegenerationPlan {
@@ -88,15 +89,17 @@ function* articlesToRedo(db: Database.Database, rules: () => RuleSet, ruleset: s
 }
 
 /**
- * The matches to give the worker for `redo`: the stored matches of the rules that did not change and the
- * changed rules' matches now; undefined when every rule must run (or the extraction has none stored).
+ * What to give the worker for `redo`: the stored matches of the rules that did not change and the changed
+ * rules' matches now, with the stored sentences (the code is the one that found them); undefined when
+ * every rule must run (or the extraction has no matches stored).
  */
-export function givenMatches(db: Database.Database, redo: Redo): StoredMatch[] | undefined {
+export function givenReading(db: Database.Database, redo: Redo): GivenReading | undefined {
   if (!redo.reuse) return undefined;
   const { from, changed, fresh } = redo.reuse;
   const packed = extractionMatches(db, from);
-  if (!packed) return undefined;
-  return [...unpackMatches(packed).filter(([rule]) => !changed.has(rule)), ...fresh];
+  const sentences = extractionSentences(db, from);
+  if (!packed || !sentences) return undefined;
+  return { matches: [...unpackMatches(packed).filter(([rule]) => !changed.has(rule)), ...fresh], sentences };
 }
 
 /**

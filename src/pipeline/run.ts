@@ -17,7 +17,7 @@ import { BatchWriter, type WriteCounts } from './batch-writer.js';
 import { DEFAULT_KEEP } from './defaults.js';
 import { createPool, type ExtractPool } from './pool.js';
 import { prefetched } from './prefetch.js';
-import { givenMatches, planRegeneration } from './regenerate.js';
+import { givenReading, planRegeneration } from './regenerate.js';
 
 export interface RunOptions {
   db: string;
@@ -102,7 +102,7 @@ export async function runPipeline(paths: string[], opts: RunOptions): Promise<Ru
 
     const plan = planRegeneration(db, rules, ruleset);
     for (const redo of plan.redo) {
-      const task = { kind: 'stored', doc: storedDocument(db, redo.key), matches: givenMatches(db, redo) } as const;
+      const task = { kind: 'stored', doc: storedDocument(db, redo.key), given: givenReading(db, redo) } as const;
       await writer.push({ kind: 'stored', key: redo.key, result: pool.run(task) });
     }
     await writer.flush();

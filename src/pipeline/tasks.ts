@@ -1,17 +1,16 @@
 import type { Grammar } from '../extract/grammar.js';
 // Not ingest/index.js: it loads the WARC reader, which a worker does not need.
 import type { RawInput } from '../ingest/raw-input.js';
-import type { StoredMatch } from '../extract/engine/stored-matches.js';
 import { toDocument } from '../ingest/to-document.js';
 import type { InputFault, ProcessedArticle, RawDocument } from '../types.js';
-import { processDocuments, type DocumentInput } from './process.js';
+import { processDocuments, type DocumentInput, type GivenReading } from './process.js';
 
 /**
  * What a worker is given: a raw input to decode, parse and extract, or a stored article to read again
  * with the current rules (its stored text, title, date and authors, as a document), with the rule
  * matches to read when the regeneration already has them (see processDocument).
  */
-export type ExtractTask = { kind: 'raw'; raw: RawInput } | { kind: 'stored'; doc: RawDocument; matches?: StoredMatch[] };
+export type ExtractTask = { kind: 'raw'; raw: RawInput } | { kind: 'stored'; doc: RawDocument; given?: GivenReading | undefined };
 
 export type ExtractResult =
   | { ok: true; article: ProcessedArticle; decoding: RawDocument['decoding'] | null }
@@ -30,7 +29,7 @@ export function extractTasks(g: Grammar, tasks: readonly ExtractTask[]): Extract
   const results: (ExtractResult | null)[] = [];
   const inputs: DocumentInput[] = [];
   for (const task of tasks) {
-    if (task.kind === 'stored') inputs.push({ doc: task.doc, given: task.matches, stored: true });
+    if (task.kind === 'stored') inputs.push({ doc: task.doc, given: task.given, stored: true });
     else {
       const item = toDocument(task.raw);
       if (item.ok) inputs.push({ doc: item.doc });
