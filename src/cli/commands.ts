@@ -13,7 +13,7 @@ import { CSV_COLUMNS, exportArticles, writeCsv, writeJsonl } from '../query/expo
 import { formatScore, scoreArticles } from '../query/score.js';
 import type Database from 'better-sqlite3';
 import { diffDatasets, formatDiff } from '../query/diff.js';
-import { openDatabase } from '../store/database.js';
+import { openDatabase, upgradeNotice } from '../store/database.js';
 import { datasetRun } from '../store/datasets.js';
 import { listRuns, type RunRecord } from '../store/runs.js';
 
@@ -48,6 +48,7 @@ program
       ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
       ...(opts.keep !== undefined ? { keep: opts.keep } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
+      ...(opts.quiet ? {} : { onNotice: notice }),
     });
     bar?.stop();
     if (!opts.quiet) process.stdout.write(formatSummary(summary, opts.db));
@@ -166,7 +167,12 @@ function defaultCorpus(): string | undefined {
 
 function openExisting(path: string) {
   if (!existsSync(path)) throw new Error(`no database at ${path} (create one with: thidua run <paths> --db ${path})`);
-  return openDatabase(path);
+  return openDatabase(path, { onUpgrade: (step) => notice(upgradeNotice(path, step)) });
+}
+
+/** A line for the user on standard error, beside the command's output. */
+function notice(message: string): void {
+  process.stderr.write(`thidua: ${message}\n`);
 }
 
 function formatRuns(runs: RunRecord[]): string {

@@ -14,6 +14,7 @@ export interface ProgressView {
 /** Messages from the coordinating thread (run-worker.ts). */
 export type CoordinatorMessage =
   | { kind: 'progress'; progress: ProgressView }
+  | { kind: 'notice'; message: string }
   | { kind: 'summary'; summary: RunSummary }
   | { kind: 'error'; message: string; stack: string | undefined; cause: string | undefined };
 
@@ -34,16 +35,20 @@ export function runPipelineOnThread(
   opts: Omit<RunOptions, 'onProgress'> & { onProgress?: (p: ProgressView) => void },
 ): Promise<RunSummary> {
   const workerFile = builtModule('pipeline/run-worker.js');
-  const { onProgress, ...options } = opts;
+  const { onProgress, onNotice, ...options } = opts;
   if (opts.threads === 0 || !workerFile) {
     // Loaded only here: the command line's own thread does not need the pipeline's modules.
-    return import('./run.js').then(({ runPipeline }) => runPipeline(paths, { ...options, ...(onProgress ? { onProgress: (p) => onProgress(progressView(p)) } : {}) }));
+    return import('./run.js').then(({ runPipeline }) =>
+      runPipeline(paths, { ...options, ...(onNotice ? { onNotice } : {}), ...(onProgress ? { onProgress: (p) => onProgress(progressView(p)) } : {}) }),
+    );
   }
   return new Promise((resolve, reject) => {
     let outcome: { summary: RunSummary } | { error: Error } | null = null;
-    const worker = new Worker(workerFile, { workerData: { paths, options, progress: onProgress !== undefined }, resourceLimits: COORDINATOR_HEAP });
+    const workerData = { paths, options, progress: onProgress !== undefined, notices: onNotice !== undefined };
+    const worker = new Worker(workerFile, { workerData, resourceLimits: COORDINATOR_HEAP });
     worker.on('message', (message: CoordinatorMessage) => {
       if (message.kind === 'progress') onProgress?.(message.progress);
+      else if (message.kind === 'notice') onNotice?.(message.message);
       else if (message.kind === 'summary') outcome = { summary: withCounts(message.summary) };
       else outcome = { error: Object.assign(new Error(message.message, message.cause === undefined ? {} : { cause: new Error(message.cause) }), { stack: message.stack }) };
     });

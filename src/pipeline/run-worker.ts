@@ -3,10 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runPipeline, type RunOptions } from './run.js';
 import { progressView, type CoordinatorMessage } from './run-thread.js';
 
-const { paths, options, progress } = workerData as { paths: string[]; options: RunOptions; progress: boolean };
+const { paths, options, progress, notices } = workerData as { paths: string[]; options: RunOptions; progress: boolean; notices: boolean };
 const post = (message: CoordinatorMessage) => parentPort!.postMessage(message);
 
-runPipeline(paths, { ...options, ...(progress ? { onProgress: (p) => post({ kind: 'progress', progress: progressView(p) }) } : {}) }).then(
+runPipeline(paths, {
+  ...options,
+  ...(progress ? { onProgress: (p) => post({ kind: 'progress', progress: progressView(p) }) } : {}),
+  ...(notices ? { onNotice: (message) => post({ kind: 'notice', message }) } : {}),
+}).then(
   (summary) => post({ kind: 'summary', summary }),
   (err: unknown) =>
     post({

@@ -7,7 +7,7 @@ import { readInputFile } from '../ingest/read-inputs.js';
 import { walkInputs, type InputFile, type WalkEntry } from '../ingest/walk.js';
 import { codeVersion, defaultRulesDir } from '../paths.js';
 import type { RawDocument } from '../types.js';
-import { openDatabase, statement } from '../store/database.js';
+import { openDatabase, statement, upgradeNotice } from '../store/database.js';
 import { publishDataset } from '../store/datasets.js';
 import { inputUnchanged } from '../store/inputs.js';
 import { knownSafePatterns, rememberSafe } from '../store/safe-patterns.js';
@@ -28,6 +28,8 @@ export interface RunOptions {
   keep?: number;
   /** Called as the run goes: what has been written so far, and how many input files it has finished (of how many: counted first only when this is given). */
   onProgress?: (progress: RunProgress) => void;
+  /** Told what the run does that the user may wait on before any progress (upgrading the database's schema). */
+  onNotice?: (message: string) => void;
 }
 
 export interface RunProgress extends WriteCounts {
@@ -65,7 +67,7 @@ export interface RunSummary extends WriteCounts {
 export async function runPipeline(paths: string[], opts: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const rulesDir = opts.rulesDir ?? defaultRulesDir();
-  const db = openDatabase(opts.db);
+  const db = openDatabase(opts.db, { onUpgrade: (step) => opts.onNotice?.(upgradeNotice(opts.db, step)) });
   db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   db.pragma(`cache_size = -${CACHE_KB}`);
   const pool = createPool(rulesDir, opts.threads);

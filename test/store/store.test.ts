@@ -42,11 +42,19 @@ describe('openDatabase', () => {
     const path = join(dir, 'nested', 'out', 'thidua.db');
     const runId = storeDataset(db, [sampleArticle()]);
     db.close();
-    db = openDatabase(path);
+    const told: number[] = [];
+    db = openDatabase(path, { onUpgrade: (step) => told.push(step.version) });
+    expect(told).toEqual([]);
     db.close();
     db = openDatabase(path);
     expect(count('schema_migrations')).toBe(MIGRATIONS.length);
     expect(listArticleIds(db, runId)).toEqual(['sample-001']);
+  });
+
+  it('tells of the steps it applies to a file with a schema, not of those that make a new file', () => {
+    const told: number[] = [];
+    openDatabase(join(dir, 'new.db'), { onUpgrade: (step) => told.push(step.version) }).close();
+    expect(told).toEqual([]);
   });
 
   it('refuses a file whose schema is newer than the code', () => {
@@ -87,7 +95,9 @@ describe('openDatabase', () => {
     old.prepare('UPDATE articles SET minhash = ?').run(Buffer.alloc(400, 7));
     const views = ['v_officials', 'v_awards', 'h_members'].map((v) => old.prepare(`SELECT * FROM ${v} ORDER BY seq`).all());
     old.close();
-    const upgraded = openDatabase(path);
+    const told: number[] = [];
+    const upgraded = openDatabase(path, { onUpgrade: (step) => told.push(step.version) });
+    expect(told).toEqual([4]);
     expect(loadArticle(upgraded, 'sample-001', runId)?.facts).toEqual(SAMPLE_FACTS);
     expect(loadArticle(upgraded, 'sample-001', runId)?.article.fingerprint).toEqual(minhash(SAMPLE_TEXT));
     expect(upgraded.prepare('SELECT count(*) FROM minhash_bands').pluck().get()).toBe(14);
