@@ -7,7 +7,7 @@
  * few hundred shingles, one added word and a changed last line already moved a fingerprint by 6 bits,
  * past the usual 3-bit threshold, while unrelated articles on the same topic sat at 17 bits: a threshold
  * that catches such copies needs 8+ bands of 8 bits, whose buckets grow with the corpus. MinHash
- * estimates the share of common shingles (Jaccard) directly, and its LSH bands of 5 hashes are 32-bit keys
+ * estimates the share of common shingles (Jaccard) directly, and its LSH bands of 7 values are 32-bit keys
  * with tiny buckets, so finding the copies of an article stays a few indexed look-ups at any corpus size.
  */
 
