@@ -7,7 +7,7 @@ import { lookupKey } from '../extract/engine/lexicon.js';
 import type { RuleSet } from '../extract/engine/ruleset.js';
 import type { Rule } from '../extract/engine/rules.js';
 import { proseSentences } from '../segment/prose.js';
-import { statement } from '../store/database.js';
+import { statement } from '../store/statements.js';
 import { datasetOf, extractionsBy, type DatasetEntry, latestVersions, matchedRulesOf, publishedRun } from '../store/datasets.js';
 import { extractionMatches, extractionSentences } from '../store/read.js';
 import { loadManifest } from '../store/rulesets.js';

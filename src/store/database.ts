@@ -54,18 +54,3 @@ function migrate(db: Database.Database, onUpgrade: ((step: Migration) => void) |
     }).immediate();
   }
 }
-
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/**
- * The statement for `sql`, prepared once per connection. Being shared, a
- * statement got here must not be switched to pluck, raw or expand mode, unless
- * every caller of that SQL switches it the same way.
- */
-export function statement(db: Database.Database, sql: string): Database.Statement {
-  let cache = prepared.get(db);
-  if (!cache) prepared.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 
 /** One article version's extraction in a dataset. */
 export interface DatasetEntry {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 
 /** An input file as a run saw it: a later run skips it while its size and modification time stay the same. */
 export interface InputRecord {

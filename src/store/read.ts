@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Span } from '../segment/sentences.js';
 import { FACT_TYPES, type ArticleFacts, type FactType, type ProcessedArticle } from '../types.js';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 import { FACT_TABLES } from './factTables.js';
 import { uint32sOf } from './blobs.js';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RuleSetManifest } from '../extract/engine/manifest.js';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 
 /**
  * Records the manifest of a rule set (once per id), so that a later regeneration can compare with it, and

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { InputFault } from '../types.js';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 
 export interface RunInfo {
   /** Hash of the extraction rules the run used. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 
 /**
  * Patterns found free of exponential backtracking, by hash (extract/engine/verdict.ts): the analysis takes

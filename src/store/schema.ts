@@ -3,8 +3,8 @@
 // docs/SCHEMA.md describes every table, view and column.
 
 import type Database from 'better-sqlite3';
-import { bands, minhash } from '../normalize/minhash.js';
-import { blobOf } from './blobs.js';
+import { FACT_TABLES } from './factTables.js';
+import { signStoredArticles } from './stories.js';
 
 export interface Migration {
   version: number;
@@ -443,9 +443,9 @@ CREATE TABLE safe_patterns (
   hash TEXT PRIMARY KEY
 ) WITHOUT ROWID;`;
 
+const FACT_TABLE_NAMES = Object.values(FACT_TABLES).map((f) => f.table);
 /** The fact tables and their item tables, items first (dropped before the facts they belong to). */
-const FACT_TABLE_NAMES = ['official_titles', 'award_units', 'events', 'clusters', 'members', 'chairs', 'handovers', 'officials', 'awards'];
-const FACT_VIEW_NAMES = ['events', 'clusters', 'members', 'chairs', 'handovers', 'officials', 'awards'].flatMap((t) => [`v_${t}`, `h_${t}`]);
+const REBUILT_TABLES = [...Object.values(FACT_TABLES).flatMap((f) => (f.items ? [f.items.table] : [])), ...FACT_TABLE_NAMES];
 
 /**
  * Schema 4 rebuilds the fact tables (SQLite cannot drop a constraint): the old ones are renamed aside,
@@ -455,15 +455,16 @@ const FACT_VIEW_NAMES = ['events', 'clusters', 'members', 'chairs', 'handovers',
  * signatures move out of articles into a narrow table: after a text of a few KB a row's last column sits
  * in an overflow page, and reading the signatures of an article's possible copies read their texts too
  * (163 µs per stored article on 10,000 generated ones, 27 µs of it finding them). The signatures are made
- * again (signStoredArticles).
+ * again from the texts (signStoredArticles: one permutation hashing replaced a hundred hash functions, and
+ * signatures of the two kinds cannot be compared).
  */
 const FACTS_BY_EXTRACTION_ONLY = `
-${FACT_VIEW_NAMES.map((v) => `DROP VIEW ${v};`).join('\n')}
-${[...VERSIONED.matchAll(/^CREATE INDEX (\w+) ON (?:events|clusters|members|chairs|handovers|officials|official_titles|awards|award_units)\(/gm)].map((m) => `DROP INDEX ${m[1]};`).join('\n')}
-${FACT_TABLE_NAMES.map((t) => `ALTER TABLE ${t} RENAME TO ${t}_v3;`).join('\n')}
+${FACT_TABLE_NAMES.flatMap((t) => [`DROP VIEW v_${t};`, `DROP VIEW h_${t};`]).join('\n')}
+${[...VERSIONED.matchAll(new RegExp(`^CREATE INDEX (\\w+) ON (?:${REBUILT_TABLES.join('|')})\\(`, 'gm'))].map((m) => `DROP INDEX ${m[1]};`).join('\n')}
+${REBUILT_TABLES.map((t) => `ALTER TABLE ${t} RENAME TO ${t}_v3;`).join('\n')}
 ${factTables(BY_EXTRACTION_V4)}
-${[...FACT_TABLE_NAMES].reverse().map((t) => `INSERT INTO ${t} SELECT * FROM ${t}_v3;`).join('\n')}
-${FACT_TABLE_NAMES.map((t) => `DROP TABLE ${t}_v3;`).join('\n')}
+${[...REBUILT_TABLES].reverse().map((t) => `INSERT INTO ${t} SELECT * FROM ${t}_v3;`).join('\n')}
+${REBUILT_TABLES.map((t) => `DROP TABLE ${t}_v3;`).join('\n')}
 ${views(PUBLISHED_VIEWS)}
 ${views(HISTORY_VIEWS)}
 CREATE INDEX minhash_bands_article ON minhash_bands(article_key);
@@ -473,27 +474,6 @@ CREATE TABLE signatures (
 );
 DELETE FROM minhash_bands;
 ALTER TABLE articles DROP COLUMN minhash;`;
-
-/**
- * Schema 4's signatures are made again from the stored texts: one permutation hashing replaced a hundred
- * hash functions (normalize/minhash.ts), and signatures of the two kinds cannot be compared. Articles
- * go a thousand at a time (a statement cannot write while another one iterates).
- */
-function signStoredArticles(db: Database.Database): void {
-  const next = db.prepare('SELECT key, text FROM articles WHERE key > ? ORDER BY key LIMIT 1000');
-  const sign = db.prepare('INSERT INTO signatures (article_key, minhash) VALUES (?, ?)');
-  const band = db.prepare('INSERT OR IGNORE INTO minhash_bands (band, value, article_key) VALUES (?, ?, ?)');
-  for (let last = 0, rows = next.all(last) as { key: number; text: string }[]; rows.length > 0; rows = next.all(last) as typeof rows) {
-    for (const { key, text } of rows) {
-      const signature = minhash(text);
-      if (signature) {
-        sign.run(key, blobOf(signature));
-        for (const [b, value] of bands(signature)) band.run(b, value, key);
-      }
-      last = key;
-    }
-  }
-}
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: INITIAL },

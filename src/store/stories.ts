@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { bands, BANDS, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
+import { bands, BANDS, minhash, MIN_SIMILARITY, similarity } from '../normalize/minhash.js';
 import { blobOf, uint32sOf } from './blobs.js';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 
 /** Candidates checked per band, earliest first: bounds the work for an article like very many others. */
 const CANDIDATES_PER_BAND = 64;
@@ -39,3 +39,14 @@ export function addToStoryIndex(db: Database.Database, articleKey: number, signa
   statement(db, INDEX_SQL).run(bands(signature).flatMap(([band, value]) => [band, value, articleKey]));
 }
 
+
+/**
+ * Signs and indexes every stored article again from its stored text (a schema step, when the signatures
+ * change kind). A thousand at a time: a statement cannot write while another one iterates.
+ */
+export function signStoredArticles(db: Database.Database): void {
+  const next = statement(db, 'SELECT key, text FROM articles WHERE key > ? ORDER BY key LIMIT 1000');
+  for (let last = 0, rows = next.all(last) as { key: number; text: string }[]; rows.length > 0; rows = next.all(last) as typeof rows) {
+    for (const { key, text } of rows) addToStoryIndex(db, (last = key), minhash(text));
+  }
+}

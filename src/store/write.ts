@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { FACT_TYPES, type ArticleFacts, type FactType, type ProcessedArticle } from '../types.js';
 import { blobOf } from './blobs.js';
-import { statement } from './database.js';
+import { statement } from './statements.js';
 import { FACT_TABLES } from './factTables.js';
 import { addToStoryIndex, storyOf } from './stories.js';
 
