@@ -61,14 +61,14 @@ interface Segmented {
   stored: boolean;
   text: string;
   layout: Layout;
-  sentences: Span[];
+  sentences: readonly Span[];
   matches: RuleMatch[] | null;
 }
 
 function segment(g: Grammar, doc: RawDocument, given: GivenReading | undefined, stored: boolean): Segmented {
   const text = stored ? doc.text : normalizeText(doc.text);
   const layout = detectLayout(text);
-  const sentences = given ? [...given.sentences] : proseSentences(text, layout.furniture);
+  const sentences = given ? given.sentences : proseSentences(text, layout.furniture);
   return { doc, stored, text, layout, sentences, matches: given ? restoreMatches(given.matches, g.ruleSet.rules, text) : null };
 }
 

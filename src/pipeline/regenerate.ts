@@ -7,6 +7,7 @@ import { lookupKey } from '../extract/engine/lexicon.js';
 import type { RuleSet } from '../extract/engine/ruleset.js';
 import type { Rule } from '../extract/engine/rules.js';
 import { proseSentences } from '../segment/prose.js';
+import type { Span } from '../segment/sentences.js';
 import { statement } from '../store/statements.js';
 import { datasetOf, extractionsBy, type DatasetEntry, latestVersions, matchedRulesOf, publishedRun } from '../store/datasets.js';
 import { extractionMatches, extractionSentences } from '../store/read.js';
@@ -31,12 +32,13 @@ export interface RegenerationPlan {
 
 /**
  * An article version to read again. With `reuse`, only rules changed: the rules that did not change give
- * the matches stored with extraction `from`, the changed ones their matches now (`fresh`), and no rule
- * runs again; without it, every rule runs.
+ * the matches stored with extraction `from`, the changed ones their matches now (`fresh`), found in its
+ * stored `sentences` (null for an extraction stored without them), and no rule runs again; without it,
+ * every rule runs.
  */
 export interface Redo {
   key: number;
-  reuse: { from: number; changed: ReadonlySet<string>; fresh: StoredMatch[] } | null;
+  reuse: { from: number; changed: ReadonlySet<string>; fresh: StoredMatch[]; sentences: Span[] | null } | null;
 }
 
 /**
@@ -80,10 +82,13 @@ function* articlesToRedo(db: Database.Database, rules: () => RuleSet, ruleset: s
         continue;
       }
       const { text } = textOf.get(key) as { text: string };
-      const sentences = () => extractionSentences(db, entry.extractionId) ?? proseSentences(text);
-      const effect = effectOn(text, matchedRulesOf(db, entry.extractionId), change, changed, sentences);
+      // Read once, when the changed rules run or the article is read again with their matches.
+      let stored: Span[] | null | undefined;
+      const storedSentences = () => (stored === undefined ? (stored = extractionSentences(db, entry.extractionId)) : stored);
+      const effect = effectOn(text, matchedRulesOf(db, entry.extractionId), change, changed, () => storedSentences() ?? proseSentences(text));
       if (effect === 'none') keep.set(key, entry.extractionId);
-      else yield { key, reuse: effect === 'all' ? null : { from: entry.extractionId, changed: change.rules, fresh: effect.fresh } };
+      else if (effect === 'all') yield { key, reuse: null };
+      else yield { key, reuse: { from: entry.extractionId, changed: change.rules, fresh: effect.fresh, sentences: storedSentences() } };
     }
   }
 }
@@ -95,9 +100,8 @@ function* articlesToRedo(db: Database.Database, rules: () => RuleSet, ruleset: s
  */
 export function givenReading(db: Database.Database, redo: Redo): GivenReading | undefined {
   if (!redo.reuse) return undefined;
-  const { from, changed, fresh } = redo.reuse;
+  const { from, changed, fresh, sentences } = redo.reuse;
   const packed = extractionMatches(db, from);
-  const sentences = extractionSentences(db, from);
   if (!packed || !sentences) return undefined;
   return { matches: [...unpackMatches(packed).filter(([rule]) => !changed.has(rule)), ...fresh], sentences };
 }
