@@ -91,9 +91,19 @@ export function bands(signature: Uint32Array): [number, number][] {
 /**
  * Each syllable's hash, in order: FNV-1a over its UTF-16 code units, finished by `mix`. One pass over the
  * text with a per-code-unit table (the same syllables as matching /[\p{L}\p{N}]+/gu, a third of its time).
+ * The hashes are a view of a buffer the next call overwrites (a growing array of them was a twentieth of
+ * what processing an article allocated).
  */
-export function syllableHashes(text: string): number[] {
-  const hashes: number[] = [];
+export function syllableHashes(text: string): Uint32Array {
+  let n = 0;
+  const push = (hash: number): void => {
+    if (n === syllableBuffer.length) {
+      const larger = new Uint32Array(syllableBuffer.length * 2);
+      larger.set(syllableBuffer);
+      syllableBuffer = larger;
+    }
+    syllableBuffer[n++] = hash;
+  };
   let h = 0;
   let inSyllable = false;
   for (let i = 0; i < text.length; i++) {
@@ -104,14 +114,16 @@ export function syllableHashes(text: string): number[] {
       inSyllable = true;
       for (let k = 0; k < width; k++) h = Math.imul(h ^ text.charCodeAt(i + k), 0x01000193);
     } else if (inSyllable) {
-      hashes.push(mix(h));
+      push(mix(h));
       inSyllable = false;
     }
     i += width - 1;
   }
-  if (inSyllable) hashes.push(mix(h));
-  return hashes;
+  if (inSyllable) push(mix(h));
+  return syllableBuffer.subarray(0, n);
 }
+
+let syllableBuffer = new Uint32Array(4096);
 
 function isWordChar(text: string, i: number, unit: number, width: number): boolean {
   if (width === 2) return WORD_CHAR.test(text.slice(i, i + 2));

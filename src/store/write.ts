@@ -76,6 +76,21 @@ export function saveExtraction(
   return extractionId;
 }
 
+/** Per fact type, its INSERT and that of its list items, built once (a statement is looked up by its SQL). */
+const INSERTS = Object.fromEntries(
+  FACT_TYPES.map((type) => {
+    const { table, columns: fields, items } = FACT_TABLES[type];
+    const columns = ['extraction_id', 'article_key', 'seq', ...fields, 'ev_start', 'ev_end', 'rule_id'];
+    return [
+      type,
+      {
+        fact: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        item: items ? `INSERT INTO ${items.table} (${items.parent}, seq, ${items.column}) VALUES (?, ?, ?)` : null,
+      },
+    ];
+  }),
+) as Record<FactType, { fact: string; item: string | null }>;
+
 function insertFacts<K extends FactType>(
   db: Database.Database,
   extractionId: number,
@@ -83,15 +98,11 @@ function insertFacts<K extends FactType>(
   type: K,
   facts: ArticleFacts[K],
 ): void {
+  if (facts.length === 0) return;
   const spec = FACT_TABLES[type];
-  const columns = ['extraction_id', 'article_key', 'seq', ...spec.columns, 'ev_start', 'ev_end', 'rule_id'];
-  const insert = statement(
-    db,
-    `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  );
+  const insert = statement(db, INSERTS[type].fact);
   const items = spec.items;
-  const insertItem =
-    items && statement(db, `INSERT INTO ${items.table} (${items.parent}, seq, ${items.column}) VALUES (?, ?, ?)`);
+  const insertItem = items && statement(db, INSERTS[type].item!);
   facts.forEach((fact, seq) => {
     // A field the extractor left out is unknown, the same as null.
     const values = spec.values(fact).map((v) => v ?? null);

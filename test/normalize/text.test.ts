@@ -17,6 +17,8 @@ describe('normalizeText', () => {
     ['eth for đ', 'Ðại hội ðồng chí ÐÀ NẴNG', 'Đại hội đồng chí ĐÀ NẴNG'],
     ['eth outside Vietnamese words kept', 'Guðmundur', 'Guðmundur'],
     ['tabs and runs of spaces', 'Cụm \t thi   đua', 'Cụm thi đua'],
+    ['a space beside another kind of space', 'a \u00A0b\t c', 'a b c'],
+    ['spaces around line breaks', 'a \t\nb \n c', 'a\nb\nc'],
     ['each line trimmed', '  Tiêu đề  \n  Nội dung. ', 'Tiêu đề\nNội dung.'],
     ['CRLF and CR', 'a\r\nb\rc', 'a\nb\nc'],
     ['three or more newlines become two', 'a\n\n\n\nb\n \n\t\n \nc', 'a\n\nb\n\nc'],
