@@ -3,8 +3,9 @@ import { retone } from './tone.js';
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
 // Spaces other than a lone " ": a run, a tab, a no-break or other Unicode space (matching every lone space
-// too made a match object per word: a seventh of what processing an article allocated).
-const SPACE_RUN = /(?! (?![^\S\n]))[^\S\n]+/g;
+// too made a match object per word: a seventh of what processing an article allocated). Two branches that
+// each start with a plain character class: 21 -> 6 µs per generated article, where a look-ahead took 18.
+const SPACE_RUN = /[^\S\n ][^\S\n]*| [^\S\n]+/g;
 // The spaces around a line break, once SPACE_RUN has left at most one on each side.
 const LINE_EDGE_SPACES = / ?\n ?/g;
 // An Icelandic eth (Ð/ð) typed for the Vietnamese đ: only where it starts a word and a vowel follows.
