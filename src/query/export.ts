@@ -75,7 +75,10 @@ function csvRecord(article: string, type: FactType, fact: Fact): Record<string, 
   for (const [key, value] of Object.entries(fields)) {
     if (Array.isArray(value)) record[key] = value.join(CSV_LIST_SEPARATOR);
   }
-  return { ...record, ev_start: evidence.start, ev_end: evidence.end, rule: evidence.rule };
+  record.ev_start = evidence.start;
+  record.ev_end = evidence.end;
+  record.rule = evidence.rule;
+  return record;
 }
 
 function csvLine(record: Record<string, unknown>): string {

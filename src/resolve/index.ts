@@ -72,8 +72,8 @@ export function resolveArticle(g: Grammar, candidates: Candidate[], ctx: Article
   }
 
   for (const h of handovers.values()) {
-    chairs.add({ cluster: h.cluster, year: h.year, unit: h.to, evidence: { ...h.evidence, rule: DERIVED.chairFromHandoverTo } });
-    if (h.from && h.year != null) chairs.add({ cluster: h.cluster, year: h.year - 1, unit: h.from, evidence: { ...h.evidence, rule: DERIVED.chairFromHandoverFrom } });
+    chairs.add({ cluster: h.cluster, year: h.year, unit: h.to, evidence: { start: h.evidence.start, end: h.evidence.end, rule: DERIVED.chairFromHandoverTo } });
+    if (h.from && h.year != null) chairs.add({ cluster: h.cluster, year: h.year - 1, unit: h.from, evidence: { start: h.evidence.start, end: h.evidence.end, rule: DERIVED.chairFromHandoverFrom } });
   }
   const people = mergePeople(candidates.filter((c): c is PersonMention => c.fact === 'official'), names);
   for (const chair of chairsFromTitles(g, people, clusters, meeting, ctx.text)) chairs.add(chair);

@@ -104,7 +104,7 @@ function readFooter(lines: Line[], top: number): { authors: string[]; furniture:
  * from the byline at the end, and the lines that are page furniture.
  */
 export function detectLayout(text: string): Layout {
-  const lines = lineSpans(text).map((span) => ({ ...span, text: text.slice(span.start, span.end) }));
+  const lines = lineSpans(text).map(({ start, end }) => ({ start, end, text: text.slice(start, end) }));
   const header = readHeader(text, lines);
   const title = readTitle(lines[header.first]);
   const titleAt = title === null ? null : header.first;

@@ -78,11 +78,13 @@ function loadFacts<K extends FactType>(db: Database.Database, extractionId: numb
   const rows = statement(
     db,
     `SELECT ${spec.select}, f.ev_start, f.ev_end, f.rule_id FROM ${spec.table} f WHERE f.extraction_id = ? ORDER BY f.seq`,
-  ).all(extractionId) as Record<string, unknown>[];
+  ).all(extractionId) as ({ ev_start: number; ev_end: number; rule_id: string } & Record<string, unknown>)[];
   return rows.map(({ ev_start, ev_end, rule_id, ...fields }) => {
     if (spec.items) fields[spec.items.field] = JSON.parse(fields[spec.items.field] as string);
-    return { ...fields, evidence: { start: ev_start, end: ev_end, rule: rule_id } };
-  }) as ArticleFacts[K];
+    // Not `{ ...fields, evidence }`: V8 adds a property to a spread copy by its slow path (see interpret.ts).
+    fields.evidence = { start: ev_start, end: ev_end, rule: rule_id };
+    return fields;
+  }) as unknown as ArticleFacts[K];
 }
 
 /** The packed rule matches stored with extraction `id` (extract/engine/stored-matches.ts); null if none were kept. */
