@@ -1,7 +1,6 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Stats } from 'node:fs';
-import pLimit from 'p-limit';
+import { stat, type Stats } from 'node:fs';
 import { errorReason, faultItem, type FaultItem } from './item.js';
 
 export type InputFormat = 'txt' | 'html' | 'jsonl' | 'warc';
@@ -13,7 +12,11 @@ export type InputFormat = 'txt' | 'html' | 'jsonl' | 'warc';
 export type WalkEntry = InputFile | FaultItem;
 export type InputFile = { ok: true; path: string; format: InputFormat; gzip: boolean; size: number; mtimeMs: number };
 
-/** Stats of one folder's entries taken at once: one at a time, a walk of 10,000 files waited 1 s on them. */
+/**
+ * Stats of one folder's entries taken at once: one at a time, a walk of 10,000 files waited 1 s on them.
+ * With the callback API, in groups: fs/promises' stat through p-limit took 300-420 ms of CPU for 10,000
+ * files, this 110-130 ms (a third of a rerun over unchanged input went there).
+ */
 const STATS_AT_ONCE = 32;
 
 const FORMATS: Record<string, InputFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl', '.warc': 'warc' };
@@ -61,29 +64,27 @@ async function* walkFolder(folder: string, visited: Set<string>): AsyncGenerator
   }
   // Code-point order, not locale order, so the walk is the same on every machine.
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const limit = pLimit(STATS_AT_ONCE);
-  const allStats = names.map((name) => limit(() => statOrFault(join(folder, name))));
-  for (const [i, name] of names.entries()) {
-    const path = join(folder, name);
-    const format = formatOf(name);
-    const stats = await allStats[i]!;
-    if ('fault' in stats) {
-      // A dangling link or unreadable entry matters only if it would have been read.
-      if (format) yield stats;
-    } else if (stats.isDirectory()) {
-      yield* walkFolder(path, visited);
-    } else if (format && stats.isFile()) {
-      yield { ok: true, path, ...format, size: stats.size, mtimeMs: stats.mtimeMs };
+  for (let from = 0; from < names.length; from += STATS_AT_ONCE) {
+    const group = names.slice(from, from + STATS_AT_ONCE);
+    const allStats = await Promise.all(group.map((name) => statOrFault(join(folder, name))));
+    for (const [i, name] of group.entries()) {
+      const path = join(folder, name);
+      const format = formatOf(name);
+      const stats = allStats[i]!;
+      if ('fault' in stats) {
+        // A dangling link or unreadable entry matters only if it would have been read.
+        if (format) yield stats;
+      } else if (stats.isDirectory()) {
+        yield* walkFolder(path, visited);
+      } else if (format && stats.isFile()) {
+        yield { ok: true, path, ...format, size: stats.size, mtimeMs: stats.mtimeMs };
+      }
     }
   }
 }
 
-async function statOrFault(path: string): Promise<Stats | FaultItem> {
-  try {
-    return await stat(path);
-  } catch (err) {
-    return fault(path, errorReason(err));
-  }
+function statOrFault(path: string): Promise<Stats | FaultItem> {
+  return new Promise((resolve) => stat(path, (err, stats) => resolve(err ? fault(path, errorReason(err)) : stats)));
 }
 
 function fault(path: string, reason: string): FaultItem {
