@@ -143,11 +143,15 @@ function placeMember(g: Grammar, place: string, ctx: ListContext): string {
   return [ctx.org, admin, place].filter(Boolean).join(' ');
 }
 
+// "Bộ Chỉ huy Quân sự (CHQS) tỉnh X": the bracket introduces an abbreviation.
+const ABBREVIATION_IN_BRACKETS = /\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)(?=\s+\p{L})/gu;
+// Spaces that are not one plain space (a name is tidied many times per article: replacing every lone space
+// made a match object for each).
+const SPACES = / \s+|[^\S ]\s*/g;
+const EDGES = /^[\s“"'(]+|[\s,;:.…”"')]+$/g;
+
 /** A unit's name without the punctuation and spaces that surround it in the sentence. */
 export function tidy(s: string): string {
-  return s
-    .replace(/\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)(?=\s+\p{L})/gu, '') // "Bộ Chỉ huy Quân sự (CHQS) tỉnh X": the bracket introduces an abbreviation
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s“"'(]+|[\s,;:.…”"')]+$/g, '')
-    .trim();
+  const unbracketed = s.includes('(') ? s.replace(ABBREVIATION_IN_BRACKETS, '') : s;
+  return unbracketed.replace(SPACES, ' ').replace(EDGES, '').trim();
 }
