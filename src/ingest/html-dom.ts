@@ -1,6 +1,6 @@
 /** Small helpers over cheerio's DOM. Walks are iterative: broken pages can nest elements very deeply. */
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { collapseWhitespace } from './whitespace.js';
+import { collapseWhitespace, foldWhitespace } from './whitespace.js';
 
 export type { Element, ParentNode };
 
@@ -69,7 +69,7 @@ export function textContent(root: Element): string {
 export function shortText(root: Element, max: number): string | null {
   let text = '';
   for (const data of textNodes(root)) {
-    const piece = data.replace(/\s+/g, ' ');
+    const piece = foldWhitespace(data);
     text += text.endsWith(' ') && piece.startsWith(' ') ? piece.slice(1) : piece;
     if (text.trim().length > max) return null;
   }

@@ -10,7 +10,7 @@ import { linkDensity, measureDensity, type Density } from './html-density.js';
 import { BLOCK_TAGS, contains, isElement, walk, type Element, type ParentNode } from './html-dom.js';
 import { indexPage, selected, type PageIndex } from './html-page.js';
 import type { SiteProfile } from './html-profiles.js';
-import { collapseWhitespace } from './whitespace.js';
+import { collapseWhitespace, foldWhitespace } from './whitespace.js';
 
 /** The selectors of a site profile that shape the text. */
 export type TextSelectors = Pick<SiteProfile, 'body' | 'lead' | 'captions' | 'noise'>;
@@ -151,7 +151,7 @@ class ParagraphBuilder {
 
   text(data: string, linked: boolean, block: ParentNode): void {
     // Line breaks in the source are plain whitespace; only <br> breaks a line.
-    const piece = data.replace(/\s+/g, ' ');
+    const piece = foldWhitespace(data);
     if (piece === ' ' || piece === '') {
       if (this.line !== '') this.line += piece;
       return;
