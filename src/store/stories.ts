@@ -39,7 +39,6 @@ export function addToStoryIndex(db: Database.Database, articleKey: number, signa
   statement(db, INDEX_SQL).run(bands(signature).flatMap(([band, value]) => [band, value, articleKey]));
 }
 
-
 /**
  * Signs and indexes every stored article again from its stored text (a schema step, when the signatures
  * change kind). A thousand at a time: a statement cannot write while another one iterates.

@@ -1,5 +1,6 @@
 import type { Capture } from '../engine/match.js';
 import type { Grammar } from '../grammar.js';
+import { foldWhitespace } from '../../ingest/whitespace.js';
 
 /** One named organisation, as the article writes it (or written out whole from a place list), and where. */
 export interface UnitItem {
@@ -145,13 +146,10 @@ function placeMember(g: Grammar, place: string, ctx: ListContext): string {
 
 // "Bộ Chỉ huy Quân sự (CHQS) tỉnh X": the bracket introduces an abbreviation.
 const ABBREVIATION_IN_BRACKETS = /\s*\(\p{Lu}[\p{Lu}&-]{1,10}\)(?=\s+\p{L})/gu;
-// Spaces that are not one plain space (a name is tidied many times per article: replacing every lone space
-// made a match object for each).
-const SPACES = / \s+|[^\S ]\s*/g;
 const EDGES = /^[\s“"'(]+|[\s,;:.…”"')]+$/g;
 
 /** A unit's name without the punctuation and spaces that surround it in the sentence. */
 export function tidy(s: string): string {
   const unbracketed = s.includes('(') ? s.replace(ABBREVIATION_IN_BRACKETS, '') : s;
-  return unbracketed.replace(SPACES, ' ').replace(EDGES, '').trim();
+  return foldWhitespace(unbracketed).replace(EDGES, '').trim();
 }
